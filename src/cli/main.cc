@@ -1,0 +1,176 @@
+// The claimscan command: flags in, library calls, exit status out. No extraction logic.
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include <claimscan/claimscan.h>
+
+namespace fs = std::filesystem;
+using claimscan::Status;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitSomeFailed = 1;
+constexpr int kExitUsage = 2;
+
+constexpr const char* kExitHelp =
+    "Exit status: 0 every input processed; 1 some inputs failed (each named on stderr, the "
+    "rest processed); 2 usage or rule-file error (nothing processed).";
+
+void PrintError(const Status& s) { std::cerr << "claimscan: " << s.ToString() << '\n'; }
+
+// The bundled rules: $CLAIMSCAN_RULES, else the source tree's rules/ this binary was built
+// from, else ../share/claimscan/rules beside the binary.
+std::string DefaultRulesDir() {
+  if (const char* env = std::getenv("CLAIMSCAN_RULES")) return env;
+#ifdef CLAIMSCAN_SOURCE_RULES_DIR
+  if (fs::is_directory(CLAIMSCAN_SOURCE_RULES_DIR)) return CLAIMSCAN_SOURCE_RULES_DIR;
+#endif
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return (exe.parent_path().parent_path() / "share" / "claimscan" / "rules").string();
+}
+
+struct CommonFlags {
+  std::vector<std::string> rules;
+  bool no_default_rules = false;
+  std::string locale = "en";
+
+  void AddTo(CLI::App* app) {
+    app->add_option("--rules", rules, "Extra rule file or folder (repeatable)");
+    app->add_flag("--no-default-rules", no_default_rules, "Do not load the bundled rules/");
+    app->add_option("--locale", locale, "Locale for sentences and numbers (default: en)");
+  }
+
+  // Loads the rules and builds an extractor, or prints why not.
+  std::optional<claimscan::Extractor> MakeExtractor() const {
+    std::vector<std::string> paths;
+    if (!no_default_rules) paths.push_back(DefaultRulesDir());
+    paths.insert(paths.end(), rules.begin(), rules.end());
+    auto loaded = claimscan::RuleSet::Load(paths);
+    if (!loaded.ok()) {
+      PrintError(loaded.status());
+      return std::nullopt;
+    }
+    auto shared = std::make_shared<const claimscan::RuleSet>(std::move(loaded).value());
+    claimscan::ExtractorOptions options;
+    options.locale = locale;
+    auto extractor = claimscan::Extractor::Create(shared, options);
+    if (!extractor.ok()) {
+      PrintError(extractor.status());
+      return std::nullopt;
+    }
+    return std::move(extractor).value();
+  }
+};
+
+bool SamePath(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
+}
+
+int RunExtract(const CommonFlags& common, const std::vector<std::string>& paths,
+               const std::string& output, const std::string& jsonl, bool pretty, bool quiet) {
+  if (jsonl.empty() && (paths.empty() || output.empty())) {
+    std::cerr << "claimscan: extract needs PATH... and -o OUTDIR, or --jsonl -\n";
+    return kExitUsage;
+  }
+  for (const std::string& p : paths) {
+    if (SamePath(p, output)) {
+      std::cerr << "claimscan: refusing to write output into the input folder " << p << '\n';
+      return kExitUsage;
+    }
+  }
+  std::optional<claimscan::Extractor> extractor = common.MakeExtractor();
+  if (!extractor) return kExitUsage;
+  claimscan::JsonOptions json;
+  json.pretty = pretty;
+  json.rules_fingerprint = extractor->rules().fingerprint();
+  claimscan::BatchStats stats;
+  if (!jsonl.empty()) {
+    if (jsonl != "-") {
+      std::cerr << "claimscan: --jsonl takes '-' (standard input); name JSON Lines files as PATH\n";
+      return kExitUsage;
+    }
+    std::ios::sync_with_stdio(false);
+    stats = claimscan::StreamJsonl(std::cin, std::cout, *extractor, json, PrintError);
+  } else {
+    std::vector<Status> errors;
+    std::vector<claimscan::InputFile> inputs = claimscan::CollectInputs(paths, &errors);
+    for (const Status& e : errors) PrintError(e);
+    claimscan::BatchOptions options;
+    options.output_dir = output;
+    options.json = json;
+    stats = claimscan::RunBatch(inputs, *extractor, options, PrintError);
+    stats.failed += errors.size();
+  }
+  if (!quiet) {
+    std::cerr << "claimscan: " << stats.articles << " articles, " << stats.sentences
+              << " sentences, " << stats.figures << " figures, " << stats.actors << " actors, "
+              << stats.claims << " claims, " << stats.failed << " failed\n";
+  }
+  return stats.failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
+int RunRulesTest(const CommonFlags& common, bool verbose) {
+  std::optional<claimscan::Extractor> extractor = common.MakeExtractor();
+  if (!extractor) return kExitUsage;
+  claimscan::RuleTestReport report = claimscan::TestRules(*extractor);
+  for (const auto& f : report.failures) {
+    std::cout << "FAIL " << f.where << ": rule " << f.rule << ": \"" << f.text
+              << "\": " << f.message << '\n';
+  }
+  if (verbose) {
+    for (const auto& rule : extractor->rules().rules()) {
+      size_t failed = 0;
+      for (const auto& f : report.failures) failed += f.rule == rule.id;
+      std::cout << (failed ? "FAIL " : "ok   ") << rule.id << " (" << rule.examples.size()
+                << " examples, " << rule.counterexamples.size() << " counterexamples)\n";
+    }
+  }
+  std::cout << report.rules << " rules: " << report.examples << " examples, "
+            << report.counterexamples << " counterexamples, " << report.failures.size()
+            << " failed\n";
+  return report.failures.empty() ? kExitOk : kExitSomeFailed;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"claimscan: figures, actors and claims from news articles, as JSON.\n" +
+               std::string(kExitHelp)};
+  app.require_subcommand(1);
+  app.footer(kExitHelp);
+
+  CommonFlags common;
+  CLI::App* extract = app.add_subcommand("extract", "Analyse articles: one JSON file each");
+  std::vector<std::string> paths;
+  std::string output, jsonl;
+  bool pretty = false, quiet = false;
+  extract->add_option("paths", paths, "Files and folders (.txt, .md, .jsonl)");
+  extract->add_option("-o,--output", output, "Output folder (mirrors the input tree)");
+  extract->add_option("--jsonl", jsonl, "'-': read JSON Lines on stdin, write results to stdout");
+  extract->add_flag("--pretty", pretty, "Indent the JSON");
+  extract->add_flag("-q,--quiet", quiet, "No summary on stderr");
+  common.AddTo(extract);
+
+  CLI::App* rules = app.add_subcommand("rules", "Work with rule files");
+  rules->require_subcommand(1);
+  CLI::App* rules_test = rules->add_subcommand("test", "Run every rule's examples");
+  bool verbose = false;
+  rules_test->add_flag("-v,--verbose", verbose, "One line per rule");
+  common.AddTo(rules_test);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (extract->parsed()) return RunExtract(common, paths, output, jsonl, pretty, quiet);
+  if (rules_test->parsed()) return RunRulesTest(common, verbose);
+  return kExitUsage;
+}

@@ -1,0 +1,170 @@
+#include <claimscan/actor_resolver.h>
+#include <claimscan/extractor.h>
+#include <claimscan/figure_builder.h>
+#include <claimscan/rule_matcher.h>
+#include <claimscan/segmenter.h>
+#include <claimscan/text_normaliser.h>
+
+#include "claims/claim_linker.h"
+#include "rules/rule_file_parser.h"
+
+namespace claimscan {
+
+struct Extractor::Impl {
+  std::shared_ptr<const RuleSet> rules;
+  ExtractorOptions options;
+  Segmenter segmenter;
+  NumberParser numbers;
+  RuleMatcher matcher;
+  FigureBuilder figures;
+
+  Impl(std::shared_ptr<const RuleSet> r, const ExtractorOptions& o, Segmenter s, NumberParser n)
+      : rules(std::move(r)),
+        options(o),
+        segmenter(std::move(s)),
+        numbers(std::move(n)),
+        matcher(*rules),
+        figures(*rules, numbers) {}
+
+  MentionCandidate ToMention(const RuleMatch& m, const Rule& rule, std::string_view norm);
+};
+
+MentionCandidate Extractor::Impl::ToMention(const RuleMatch& m, const Rule& rule,
+                                            std::string_view norm) {
+  MentionCandidate c;
+  c.type = rule.kind;
+  c.strength = rule.priority;
+  const GroupRange* name = m.group("name");
+  c.name = name ? std::string(norm.substr(name->begin, name->end - name->begin))
+                : std::string(norm.substr(m.begin, m.end - m.begin));
+  auto fixed = rule.fixed.find("name");
+  if (fixed != rule.fixed.end()) {
+    // "@lexicon": the gazetteer maps each surface form to its canonical name.
+    if (!fixed->second.empty() && fixed->second[0] == '@') {
+      if (const Lexicon* lex = rules->lexicon(std::string_view(fixed->second).substr(1))) {
+        auto it = lex->find(internal::LexiconKey(c.name));
+        if (it != lex->end()) {
+          c.name = it->second;
+          c.canonical = true;
+        }
+      }
+    } else {
+      c.name = fixed->second;
+      c.canonical = true;
+    }
+  }
+  c.mention.rule = rule.id;
+  return c;
+}
+
+Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+Extractor::~Extractor() = default;
+
+Result<Extractor> Extractor::Create(std::shared_ptr<const RuleSet> rules,
+                                    const ExtractorOptions& options) {
+  Result<Segmenter> segmenter = Segmenter::Create(options.locale.c_str());
+  if (!segmenter.ok()) return segmenter.status();
+  Result<NumberParser> numbers = NumberParser::Create(options.locale);
+  if (!numbers.ok()) return numbers.status();
+  return Extractor(std::make_unique<Impl>(std::move(rules), options, std::move(segmenter).value(),
+                                          std::move(numbers).value()));
+}
+
+const RuleSet& Extractor::rules() const { return *impl_->rules; }
+
+Result<Analysis> Extractor::Extract(const Article& article) {
+  Impl& d = *impl_;
+  const std::string& original = article.text;
+  Analysis out;
+  out.id = article.id;
+  out.title = article.title;
+  out.meta = article.meta;
+  out.bytes = original.size();
+
+  NormalisedText norm = TextNormaliser::Normalise(original);
+  const OffsetMap& offsets = norm.offsets;
+  out.code_points = offsets.CodePoint(original, original.size());
+  if (norm.invalid_bytes > 0) {
+    out.warnings.push_back("invalid UTF-8 at byte " + std::to_string(norm.first_invalid_byte) +
+                           ": " + std::to_string(norm.invalid_bytes) +
+                           " byte(s) replaced by U+FFFD");
+  }
+  if (norm.nul_bytes > 0) {
+    out.warnings.push_back(std::to_string(norm.nul_bytes) + " NUL byte(s) in text");
+  }
+  auto to_original = [&](size_t begin, size_t end) {
+    return offsets.ToOriginal(original, begin, end);
+  };
+  auto slice = [&](const Span& s) {
+    return original.substr(s.byte_start, s.byte_end - s.byte_start);
+  };
+
+  d.segmenter.SetText(norm.text);
+  std::vector<SentenceRange> ranges = d.segmenter.Sentences();
+  // ICU keeps a possessive inside its word ("Corbyn's"); a match may end before the "'s".
+  auto boundary = [&](size_t offset) {
+    if (d.segmenter.IsWordBoundary(offset)) return true;
+    return offset + 2 <= norm.text.size() && norm.text[offset] == '\'' &&
+           (norm.text[offset + 1] == 's' || norm.text[offset + 1] == 'S') &&
+           d.segmenter.IsWordBoundary(offset + 2);
+  };
+  std::vector<MentionCandidate> mentions;
+  const std::vector<Rule>& rules = d.rules->rules();
+  std::vector<std::vector<RuleMatch>> cues(ranges.size());
+
+  for (size_t si = 0; si < ranges.size(); ++si) {
+    const SentenceRange& range = ranges[si];
+    Sentence sentence;
+    sentence.span = to_original(range.begin, range.end);
+    sentence.paragraph = range.paragraph;
+    sentence.headline =
+        article.title_byte_end.has_value() && sentence.span.byte_start < *article.title_byte_end;
+    out.sentences.push_back(sentence);
+
+    // Figures are built before overlaps are settled, so that a match whose value cannot
+    // be read (a "range" whose ends are not in order, say) leaves room for the others.
+    std::vector<RuleMatch> found =
+        d.matcher.FindAll(norm.text, range.begin, range.end, boundary, d.options.full_scan);
+    std::vector<std::optional<Figure>> built(found.size());
+    std::vector<RuleMatch> viable;
+    for (size_t i = 0; i < found.size(); ++i) {
+      const Rule& rule = rules[found[i].rule];
+      if (rule.dimension == Dimension::kFigure && rule.kind != "ignore") {
+        built[i] = d.figures.Build(found[i], norm.text);
+        if (!built[i]) continue;
+      }
+      found[i].tag = i;
+      viable.push_back(std::move(found[i]));
+    }
+    for (const RuleMatch& m : d.matcher.Resolve(std::move(viable))) {
+      const Rule& rule = rules[m.rule];
+      if (rule.dimension == Dimension::kFigure) {
+        if (!built[m.tag]) continue;  // an `ignore` rule: it only blocks others
+        Figure f = std::move(*built[m.tag]);
+        const GroupRange* fig = m.group("fig");
+        f.span = fig ? to_original(fig->begin, fig->end) : to_original(m.begin, m.end);
+        f.text = std::string(slice(f.span));
+        f.sentence = si;
+        out.figures.push_back(std::move(f));
+      } else if (rule.dimension == Dimension::kActor) {
+        if (rule.kind == "not_actor") continue;
+        MentionCandidate c = d.ToMention(m, rule, norm.text);
+        const GroupRange* fig = m.group("fig");
+        c.mention.span = fig ? to_original(fig->begin, fig->end) : to_original(m.begin, m.end);
+        c.mention.text = std::string(slice(c.mention.span));
+        mentions.push_back(std::move(c));
+      } else {
+        cues[si].push_back(m);
+      }
+    }
+  }
+  out.actors = ResolveActors(std::move(mentions));
+  out.claims = LinkClaims(out, cues, *d.rules, norm.text,
+                          [&](size_t b, size_t e) { return to_original(b, e); });
+  for (Claim& c : out.claims) c.text = std::string(slice(c.span));
+  return out;
+}
+
+}  // namespace claimscan

@@ -1,0 +1,136 @@
+#include <cctype>
+#include <cstdlib>
+
+#include <unicode/fmtable.h>
+#include <unicode/numfmt.h>
+#include <unicode/rbnf.h>
+
+#include <claimscan/number_parser.h>
+
+namespace claimscan {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// English digits: an optional sign, groups of three separated by ',' or a space, a '.'
+// decimal part. Rejects anything else so that "1.2.3" or "12,34" are not misread.
+std::optional<double> ParseEnglishDigits(std::string_view s) {
+  std::string clean;
+  size_t i = 0;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) clean += s[i++];
+  size_t group_len = 0;
+  bool grouped = false, decimal = false, any = false;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      clean += c;
+      ++group_len;
+      any = true;
+    } else if ((c == ',' || c == ' ') && !decimal && any) {
+      if ((grouped && group_len != 3) || (!grouped && group_len > 3)) return std::nullopt;
+      grouped = true;
+      group_len = 0;
+    } else if (c == '.' && !decimal && any) {
+      if (grouped && group_len != 3) return std::nullopt;
+      decimal = true;
+      grouped = false;
+      clean += c;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!any || (grouped && group_len != 3) || clean.back() == '.') return std::nullopt;
+  return std::strtod(clean.c_str(), nullptr);
+}
+
+}  // namespace
+
+struct NumberParser::Impl {
+  std::string locale;
+  std::unique_ptr<icu::RuleBasedNumberFormat> spellout;
+  std::unique_ptr<icu::NumberFormat> digits;  // non-English locales only
+
+  std::optional<double> Spellout(std::string_view text) {
+    std::string words = Lower(text);
+    // RBNF's canonical English has no "and" ("one hundred and five") and no leading "a".
+    size_t pos;
+    while ((pos = words.find(" and ")) != std::string::npos) words.replace(pos, 5, " ");
+    if (words == "a" || words == "an") return 1.0;
+    if (words.rfind("a ", 0) == 0) words.replace(0, 1, "one");
+    if (words.rfind("an ", 0) == 0) words.replace(0, 2, "one");
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(words);
+    icu::Formattable result;
+    icu::ParsePosition where(0);
+    spellout->parse(u, result, where);
+    if (where.getIndex() != u.length() || where.getErrorIndex() >= 0) return std::nullopt;
+    UErrorCode status = U_ZERO_ERROR;
+    double v = result.getDouble(status);
+    if (U_FAILURE(status)) return std::nullopt;
+    return v;
+  }
+};
+
+NumberParser::NumberParser(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+NumberParser::NumberParser(NumberParser&&) noexcept = default;
+NumberParser& NumberParser::operator=(NumberParser&&) noexcept = default;
+NumberParser::~NumberParser() = default;
+
+Result<NumberParser> NumberParser::Create(const std::string& locale) {
+  auto impl = std::make_unique<Impl>();
+  impl->locale = locale;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale loc(locale.c_str());
+  impl->spellout = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, loc, status);
+  if (U_FAILURE(status)) {
+    return Status::InvalidArgument("locale " + locale, "no ICU spellout rules");
+  }
+  impl->spellout->setLenient(true);
+  if (locale.rfind("en", 0) != 0) {
+    impl->digits.reset(icu::NumberFormat::createInstance(loc, status));
+    if (U_FAILURE(status)) return Status::InvalidArgument("locale " + locale, u_errorName(status));
+  }
+  return NumberParser(std::move(impl));
+}
+
+std::optional<double> NumberParser::Parse(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  bool digit_first = std::isdigit(static_cast<unsigned char>(text.front())) ||
+                     ((text.front() == '-' || text.front() == '+') && text.size() > 1);
+  if (digit_first) {
+    if (!impl_->digits) return ParseEnglishDigits(text);
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::Formattable result;
+    icu::ParsePosition pos(0);
+    impl_->digits->parse(u, result, pos);
+    if (pos.getIndex() != u.length()) return std::nullopt;
+    UErrorCode status = U_ZERO_ERROR;
+    double v = result.getDouble(status);
+    if (U_FAILURE(status)) return std::nullopt;
+    return v;
+  }
+  return impl_->Spellout(text);
+}
+
+std::optional<double> NumberParser::ParseOrdinal(std::string_view text) {
+  size_t digits = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+  if (digits > 0) return ParseEnglishDigits(text.substr(0, digits));
+  return impl_->Spellout(text);
+}
+
+std::optional<double> NumberParser::ParseDenominator(std::string_view text) {
+  std::string word = Lower(text);
+  if (word == "half" || word == "halves") return 2;
+  if (word == "quarter" || word == "quarters") return 4;
+  if (!word.empty() && word.back() == 's') word.pop_back();
+  if (std::optional<double> v = Parse(word)) return v;
+  return ParseOrdinal(word);
+}
+
+}  // namespace claimscan
