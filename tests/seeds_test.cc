@@ -45,6 +45,9 @@ TEST(Seeds, EveryAnnotatedFigureIsFoundWithKindValueAndApprox) {
       if (want.contains("unit")) {
         EXPECT_EQ(f->unit, want["unit"]) << f->text;
       }
+      if (want.contains("about")) {
+        EXPECT_EQ(f->about, want["about"]) << f->text;
+      }
       ++checked;
     }
   }

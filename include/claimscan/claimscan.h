@@ -28,10 +28,12 @@
 #ifndef CLAIMSCAN_CLAIMSCAN_H_
 #define CLAIMSCAN_CLAIMSCAN_H_
 
+#include <claimscan/about_finder.h>
 #include <claimscan/actor_resolver.h>
 #include <claimscan/article_reader.h>
 #include <claimscan/batch.h>
 #include <claimscan/document.h>
+#include <claimscan/evaluation.h>
 #include <claimscan/extractor.h>
 #include <claimscan/figure_builder.h>
 #include <claimscan/json_writer.h>

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include <claimscan/document.h>
 #include <claimscan/number_parser.h>
@@ -20,12 +21,17 @@ class FigureBuilder {
   // REQUIRES: `rules` and `parser` outlive the builder.
   FigureBuilder(const RuleSet& rules, NumberParser& parser);
 
-  // The figure for `match` over normalised `text`, or nullopt when the match is an
-  // `ignore` rule or its number cannot be read.
-  std::optional<Figure> Build(const RuleMatch& match, std::string_view text);
+  // The figures for `match` over normalised `text`: one, or two for a split (groups num2,
+  // scale2, fig2: "61.8% to 38.2%"); empty when the match is an `ignore` rule or its
+  // numbers cannot be read. A percentage split whose sides add up to less than 80 or more
+  // than 100.5 is not a split and yields nothing.
+  std::vector<Figure> Build(const RuleMatch& match, std::string_view text);
 
  private:
   std::optional<std::string> Lookup(std::string_view lexicon, std::string_view phrase) const;
+  // One side of a figure: `num_group` and `scale_group` name the groups to read.
+  std::optional<Figure> BuildOne(const RuleMatch& match, std::string_view text,
+                                 std::string_view num_group, std::string_view scale_group);
 
   const RuleSet& rules_;
   NumberParser& parser_;

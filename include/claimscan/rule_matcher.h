@@ -45,9 +45,10 @@ class RuleMatcher {
                                  const std::function<bool(size_t)>& is_boundary,
                                  bool full_scan = false);
 
-  // Keeps, per dimension, the longest matches first, then higher priority, then earlier
-  // start, then the rule loaded first; drops any match overlapping a kept one. Sorted by
-  // start.
+  // Keeps, per dimension, the longest matches first, then higher priority, then the one
+  // with more context, then earlier start, then the rule loaded first; drops any match overlapping
+  // a kept one. Sorted by start. A match with a `fig` group competes with that span only, not its
+  // context.
   std::vector<RuleMatch> Resolve(std::vector<RuleMatch> matches) const;
 
  private:

@@ -2,8 +2,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <claimscan/claimscan.h>
 
@@ -137,6 +140,75 @@ int RunRulesTest(const CommonFlags& common, bool verbose) {
   return report.failures.empty() ? kExitOk : kExitSomeFailed;
 }
 
+// Predictions from an earlier `extract` run: every .json/.jsonl document under `path`.
+std::map<std::string, std::vector<claimscan::ScoredFigure>> LoadPredictions(
+    const std::string& path) {
+  std::map<std::string, std::vector<claimscan::ScoredFigure>> out;
+  std::vector<std::string> files;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    for (const auto& e : fs::recursive_directory_iterator(path, ec)) {
+      std::string ext = e.path().extension().string();
+      if (ext == ".json" || ext == ".jsonl") files.push_back(e.path().string());
+    }
+  } else {
+    files.push_back(path);
+  }
+  for (const std::string& file : files) {
+    std::string bytes;
+    if (!claimscan::ReadWholeFile(file, &bytes).ok()) continue;
+    std::istringstream lines(bytes);
+    std::string line;
+    while (std::getline(lines, line)) {
+      nlohmann::json doc = nlohmann::json::parse(line, nullptr, false);
+      if (!doc.is_object() || !doc.contains("figures")) continue;
+      auto& figures = out[doc.value("id", "")];
+      for (const auto& f : doc["figures"]) {
+        claimscan::ScoredFigure s;
+        s.kind = f.value("kind", "");
+        if (f["value"].is_number()) s.value = f["value"].get<double>();
+        s.start = f.value("start", size_t{0});
+        s.end = f.value("end", size_t{0});
+        s.text = f.value("text", "");
+        if (f["approx"].is_string()) s.approx = f["approx"].get<std::string>();
+        if (f["about"].is_string()) s.about = f["about"].get<std::string>();
+        figures.push_back(std::move(s));
+      }
+    }
+  }
+  return out;
+}
+
+int RunEval(const CommonFlags& common, const std::string& gold_path, const std::string& output,
+            bool mistakes) {
+  auto gold = claimscan::LoadFigureGold(gold_path);
+  if (!gold.ok()) {
+    PrintError(gold.status());
+    return kExitUsage;
+  }
+  std::map<std::string, std::vector<claimscan::ScoredFigure>> predicted;
+  if (!output.empty()) {
+    predicted = LoadPredictions(output);
+  } else {
+    std::optional<claimscan::Extractor> extractor = common.MakeExtractor();
+    if (!extractor) return kExitUsage;
+    for (const claimscan::GoldArticle& g : *gold) {
+      claimscan::Article article;
+      article.id = g.id;
+      article.text = g.text;
+      article.title = g.title;
+      auto analysis = extractor->Extract(article);
+      if (analysis.ok()) predicted[g.id] = claimscan::ToScored(*analysis);
+    }
+  }
+  claimscan::FigureScores scores = claimscan::ScoreFigures(*gold, predicted);
+  if (mistakes) {
+    for (const std::string& m : scores.mistakes) std::cout << m << '\n';
+  }
+  std::cout << claimscan::FormatFigureScores(scores);
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -164,6 +236,15 @@ int main(int argc, char** argv) {
   rules_test->add_flag("-v,--verbose", verbose, "One line per rule");
   common.AddTo(rules_test);
 
+  CLI::App* eval = app.add_subcommand("eval", "Score figures against gold annotations");
+  std::string gold, eval_output;
+  bool mistakes = false;
+  eval->add_option("gold", gold, "Gold JSON Lines file or folder")->required();
+  eval->add_option("output", eval_output,
+                   "Output of an earlier extract run (default: extract the gold texts now)");
+  eval->add_flag("--mistakes", mistakes, "List every missed and spurious figure");
+  common.AddTo(eval);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -172,5 +253,6 @@ int main(int argc, char** argv) {
   }
   if (extract->parsed()) return RunExtract(common, paths, output, jsonl, pretty, quiet);
   if (rules_test->parsed()) return RunRulesTest(common, verbose);
+  if (eval->parsed()) return RunEval(common, gold, eval_output, mistakes);
   return kExitUsage;
 }

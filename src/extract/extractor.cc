@@ -1,3 +1,4 @@
+#include <claimscan/about_finder.h>
 #include <claimscan/actor_resolver.h>
 #include <claimscan/extractor.h>
 #include <claimscan/figure_builder.h>
@@ -17,6 +18,7 @@ struct Extractor::Impl {
   NumberParser numbers;
   RuleMatcher matcher;
   FigureBuilder figures;
+  AboutFinder about;
 
   Impl(std::shared_ptr<const RuleSet> r, const ExtractorOptions& o, Segmenter s, NumberParser n)
       : rules(std::move(r)),
@@ -24,7 +26,8 @@ struct Extractor::Impl {
         segmenter(std::move(s)),
         numbers(std::move(n)),
         matcher(*rules),
-        figures(*rules, numbers) {}
+        figures(*rules, numbers),
+        about(*rules) {}
 
   MentionCandidate ToMention(const RuleMatch& m, const Rule& rule, std::string_view norm);
 };
@@ -113,6 +116,7 @@ Result<Analysis> Extractor::Extract(const Article& article) {
   std::vector<MentionCandidate> mentions;
   const std::vector<Rule>& rules = d.rules->rules();
   std::vector<std::vector<RuleMatch>> cues(ranges.size());
+  size_t splits = 0;
 
   for (size_t si = 0; si < ranges.size(); ++si) {
     const SentenceRange& range = ranges[si];
@@ -127,27 +131,37 @@ Result<Analysis> Extractor::Extract(const Article& article) {
     // be read (a "range" whose ends are not in order, say) leaves room for the others.
     std::vector<RuleMatch> found =
         d.matcher.FindAll(norm.text, range.begin, range.end, boundary, d.options.full_scan);
-    std::vector<std::optional<Figure>> built(found.size());
+    std::vector<std::vector<Figure>> built(found.size());
     std::vector<RuleMatch> viable;
     for (size_t i = 0; i < found.size(); ++i) {
       const Rule& rule = rules[found[i].rule];
       if (rule.dimension == Dimension::kFigure && rule.kind != "ignore") {
         built[i] = d.figures.Build(found[i], norm.text);
-        if (!built[i]) continue;
+        if (built[i].empty()) continue;
       }
       found[i].tag = i;
       viable.push_back(std::move(found[i]));
     }
+    std::vector<Token> tokens;  // the sentence's words, made only when a figure needs them
     for (const RuleMatch& m : d.matcher.Resolve(std::move(viable))) {
       const Rule& rule = rules[m.rule];
       if (rule.dimension == Dimension::kFigure) {
-        if (!built[m.tag]) continue;  // an `ignore` rule: it only blocks others
-        Figure f = std::move(*built[m.tag]);
-        const GroupRange* fig = m.group("fig");
-        f.span = fig ? to_original(fig->begin, fig->end) : to_original(m.begin, m.end);
-        f.text = std::string(slice(f.span));
-        f.sentence = si;
-        out.figures.push_back(std::move(f));
+        std::vector<Figure>& figures = built[m.tag];  // empty for `ignore`: it only blocks
+        for (size_t side = 0; side < figures.size(); ++side) {
+          Figure& f = figures[side];
+          const GroupRange* fig = m.group(side == 0 ? "fig" : "fig2");
+          size_t fb = fig ? fig->begin : m.begin, fe = fig ? fig->end : m.end;
+          if (tokens.empty()) tokens = d.segmenter.Tokens(range.begin, range.end);
+          if (auto about = d.about.Find(norm.text, tokens, fb, fe, f.kind)) {
+            f.about = std::string(slice(to_original(about->first, about->second)));
+          }
+          f.span = to_original(fb, fe);
+          f.text = std::string(slice(f.span));
+          f.sentence = si;
+          if (figures.size() > 1) f.split = splits;
+          out.figures.push_back(std::move(f));
+        }
+        if (figures.size() > 1) ++splits;
       } else if (rule.dimension == Dimension::kActor) {
         if (rule.kind == "not_actor") continue;
         MentionCandidate c = d.ToMention(m, rule, norm.text);

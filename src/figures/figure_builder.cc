@@ -42,9 +42,29 @@ std::optional<std::string> FigureBuilder::Lookup(std::string_view lexicon,
   return it->second;
 }
 
-std::optional<Figure> FigureBuilder::Build(const RuleMatch& match, std::string_view text) {
+std::vector<Figure> FigureBuilder::Build(const RuleMatch& match, std::string_view text) {
   const Rule& rule = rules_.rules()[match.rule];
-  if (rule.kind == "ignore") return std::nullopt;
+  std::vector<Figure> out;
+  if (rule.kind == "ignore") return out;
+  std::optional<Figure> first = BuildOne(match, text, "num", "scale");
+  if (!first) return out;
+  if (!match.group("num2")) {
+    out.push_back(std::move(*first));
+    return out;
+  }
+  std::optional<Figure> second = BuildOne(match, text, "num2", "scale2");
+  if (!second || !first->value || !second->value) return out;
+  double sum = *first->value + *second->value;
+  if (rule.kind == "percentage" && (sum < 80 || sum > 100.5)) return out;
+  out.push_back(std::move(*first));
+  out.push_back(std::move(*second));
+  return out;
+}
+
+std::optional<Figure> FigureBuilder::BuildOne(const RuleMatch& match, std::string_view text,
+                                              std::string_view num_group,
+                                              std::string_view scale_group) {
+  const Rule& rule = rules_.rules()[match.rule];
   Figure f;
   f.kind = rule.kind;
   f.rule = rule.id;
@@ -64,8 +84,8 @@ std::optional<Figure> FigureBuilder::Build(const RuleMatch& match, std::string_v
     if (const std::string* v = fixed("value")) {
       f.value = ToDouble(*v);
       // A fixed value can still be counted in a written number: "half a (million)".
-      if (match.group("num")) {
-        std::optional<double> n = number("num");
+      if (match.group(num_group)) {
+        std::optional<double> n = number(num_group);
         if (!n) return std::nullopt;
         f.value = *f.value * *n;
       }
@@ -81,9 +101,13 @@ std::optional<Figure> FigureBuilder::Build(const RuleMatch& match, std::string_v
       if (!numer || !den || *den == 0) return std::nullopt;
       f.value = *numer / *den * 100.0;
       f.fraction = true;
-    } else if (match.group("num")) {
-      f.value = number("num");
+    } else if (match.group(num_group)) {
+      f.value = number(num_group);
       if (!f.value) return std::nullopt;
+    } else if (match.group("mult")) {
+      std::optional<std::string> m = Lookup("multiple", GroupText(match, "mult", text));
+      if (!m) return std::nullopt;
+      f.value = ToDouble(*m);
     }
     if (match.group("magnitude")) {
       std::optional<std::string> m = Lookup("magnitude", GroupText(match, "magnitude", text));
@@ -92,7 +116,9 @@ std::optional<Figure> FigureBuilder::Build(const RuleMatch& match, std::string_v
     if (const std::string* m = fixed("magnitude")) f.magnitude = ToDouble(*m);
   }
 
-  std::string_view scale_text = GroupText(match, "scale", text);
+  std::string_view scale_text = GroupText(match, scale_group, text);
+  // "£2m-£3m", "61.8% to 38.2%": a side without its own scale shares the other's.
+  if (scale_text.empty() && scale_group == "scale2") scale_text = GroupText(match, "scale", text);
   double factor = 1.0;
   if (!scale_text.empty()) {
     std::optional<std::string> s = Lookup("scale", scale_text);

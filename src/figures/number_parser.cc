@@ -1,5 +1,6 @@
 #include <cctype>
 #include <cstdlib>
+#include <unordered_map>
 
 #include <unicode/fmtable.h>
 #include <unicode/numfmt.h>
@@ -50,12 +51,41 @@ std::optional<double> ParseEnglishDigits(std::string_view s) {
 
 }  // namespace
 
+// Words seen before, so that a corpus pays ICU's parse once per distinct phrase.
+constexpr size_t kMaxCached = 1 << 14;
+
 struct NumberParser::Impl {
   std::string locale;
-  std::unique_ptr<icu::RuleBasedNumberFormat> spellout;
+  std::unique_ptr<icu::RuleBasedNumberFormat> strict;
+  std::unique_ptr<icu::RuleBasedNumberFormat> lenient;
   std::unique_ptr<icu::NumberFormat> digits;  // non-English locales only
+  std::unordered_map<std::string, std::optional<double>> cache;
 
+  static std::optional<double> Run(icu::RuleBasedNumberFormat& format,
+                                   const icu::UnicodeString& u) {
+    icu::Formattable result;
+    icu::ParsePosition where(0);
+    format.parse(u, result, where);
+    if (where.getIndex() != u.length() || where.getErrorIndex() >= 0) return std::nullopt;
+    UErrorCode status = U_ZERO_ERROR;
+    double v = result.getDouble(status);
+    if (U_FAILURE(status)) return std::nullopt;
+    return v;
+  }
+
+  // ICU's strict parse takes the canonical spelling ("fifty-nine"); the lenient one, built
+  // on a collator and far slower, takes the rest ("Fifty nine").
   std::optional<double> Spellout(std::string_view text) {
+    std::string key(text);
+    auto hit = cache.find(key);
+    if (hit != cache.end()) return hit->second;
+    std::optional<double> v = SpelloutUncached(text);
+    if (cache.size() >= kMaxCached) cache.clear();
+    cache.emplace(std::move(key), v);
+    return v;
+  }
+
+  std::optional<double> SpelloutUncached(std::string_view text) {
     std::string words = Lower(text);
     // RBNF's canonical English has no "and" ("one hundred and five") and no leading "a".
     size_t pos;
@@ -64,14 +94,8 @@ struct NumberParser::Impl {
     if (words.rfind("a ", 0) == 0) words.replace(0, 1, "one");
     if (words.rfind("an ", 0) == 0) words.replace(0, 2, "one");
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(words);
-    icu::Formattable result;
-    icu::ParsePosition where(0);
-    spellout->parse(u, result, where);
-    if (where.getIndex() != u.length() || where.getErrorIndex() >= 0) return std::nullopt;
-    UErrorCode status = U_ZERO_ERROR;
-    double v = result.getDouble(status);
-    if (U_FAILURE(status)) return std::nullopt;
-    return v;
+    if (std::optional<double> v = Run(*strict, u)) return v;
+    return Run(*lenient, u);
   }
 };
 
@@ -85,11 +109,12 @@ Result<NumberParser> NumberParser::Create(const std::string& locale) {
   impl->locale = locale;
   UErrorCode status = U_ZERO_ERROR;
   icu::Locale loc(locale.c_str());
-  impl->spellout = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, loc, status);
+  impl->strict = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, loc, status);
+  impl->lenient = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, loc, status);
   if (U_FAILURE(status)) {
     return Status::InvalidArgument("locale " + locale, "no ICU spellout rules");
   }
-  impl->spellout->setLenient(true);
+  impl->lenient->setLenient(true);
   if (locale.rfind("en", 0) != 0) {
     impl->digits.reset(icu::NumberFormat::createInstance(loc, status));
     if (U_FAILURE(status)) return Status::InvalidArgument("locale " + locale, u_errorName(status));

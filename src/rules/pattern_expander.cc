@@ -82,6 +82,14 @@ Result<std::string> PatternExpander::ExpandDepth(std::string_view pattern, const
     if (c == '\\' && i + 1 < pattern.size()) {
       out += c;
       out += pattern[++i];
+      // \p{Lu} and \P{L} name Unicode classes, not macros.
+      if ((pattern[i] == 'p' || pattern[i] == 'P') && i + 1 < pattern.size() &&
+          pattern[i + 1] == '{') {
+        size_t close = pattern.find('}', i);
+        if (close == std::string_view::npos) close = pattern.size() - 1;
+        out.append(pattern.substr(i + 1, close - i));
+        i = close;
+      }
       continue;
     }
     if (c != '{' || i + 1 >= pattern.size()) {

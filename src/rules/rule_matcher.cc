@@ -71,22 +71,36 @@ std::vector<RuleMatch> RuleMatcher::FindAll(std::string_view text, size_t begin,
   return out;
 }
 
+// The part of a match that competes in overlaps: the reported span (`fig`, through `fig2`
+// for splits) when the pattern also matches context around it, else the whole match.
+static std::pair<size_t, size_t> Competing(const RuleMatch& m) {
+  const GroupRange* fig = m.group("fig");
+  if (fig == nullptr) return {m.begin, m.end};
+  const GroupRange* fig2 = m.group("fig2");
+  return {fig->begin, fig2 ? fig2->end : fig->end};
+}
+
 std::vector<RuleMatch> RuleMatcher::Resolve(std::vector<RuleMatch> matches) const {
   const std::vector<Rule>& rules = rules_.rules();
   std::stable_sort(matches.begin(), matches.end(), [&](const RuleMatch& a, const RuleMatch& b) {
-    size_t la = a.end - a.begin, lb = b.end - b.begin;
-    if (la != lb) return la > lb;
+    auto [ab, ae] = Competing(a);
+    auto [bb, be] = Competing(b);
+    if (ae - ab != be - bb) return ae - ab > be - bb;
     if (rules[a.rule].priority != rules[b.rule].priority) {
       return rules[a.rule].priority > rules[b.rule].priority;
     }
-    if (a.begin != b.begin) return a.begin < b.begin;
+    // The same figure read with more context ("fell 3%") says more than without it.
+    if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
+    if (ab != bb) return ab < bb;
     return a.rule < b.rule;
   });
   std::vector<RuleMatch> kept;
   for (RuleMatch& m : matches) {
     Dimension d = rules[m.rule].dimension;
+    auto [mb, me] = Competing(m);
     bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const RuleMatch& k) {
-      return rules[k.rule].dimension == d && k.begin < m.end && m.begin < k.end;
+      auto [kb, ke] = Competing(k);
+      return rules[k.rule].dimension == d && kb < me && mb < ke;
     });
     if (!overlaps) kept.push_back(std::move(m));
   }

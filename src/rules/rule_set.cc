@@ -34,25 +34,14 @@ const std::set<std::string, std::less<>> kActorKinds = {"person", "org", "place"
 const std::set<std::string, std::less<>> kCueKinds = {"attribution"};
 
 // Named groups a pattern may use, and the lexicon each one is normalised through.
-const std::map<std::string, std::string, std::less<>> kGroups = {{"num", ""},
-                                                                 {"num2", ""},
-                                                                 {"scale", "scale"},
-                                                                 {"scale2", "scale"},
-                                                                 {"approx", "approx"},
-                                                                 {"currency", "currency"},
-                                                                 {"unit", "unit"},
-                                                                 {"change", "change"},
-                                                                 {"low", ""},
-                                                                 {"high", ""},
-                                                                 {"numer", ""},
-                                                                 {"den", ""},
-                                                                 {"magnitude", "magnitude"},
-                                                                 {"fig", ""},
-                                                                 {"name", ""},
-                                                                 {"title", ""},
-                                                                 {"verb", ""},
-                                                                 {"speaker", ""},
-                                                                 {"quote", ""}};
+const std::map<std::string, std::string, std::less<>> kGroups = {
+    // clang-format off
+    {"num", ""}, {"num2", ""}, {"scale", "scale"}, {"scale2", "scale"}, {"approx", "approx"},
+    {"currency", "currency"}, {"unit", "unit"}, {"change", "change"}, {"low", ""},
+    {"high", ""}, {"numer", ""}, {"den", ""}, {"magnitude", "magnitude"}, {"fig", ""},
+    {"fig2", ""}, {"mult", "multiple"}, {"name", ""}, {"title", ""}, {"verb", ""}, {"speaker", ""}, {"quote", ""},
+    // clang-format on
+};
 
 const std::set<std::string, std::less<>> kFixedKeys = {"value",     "unit",  "currency",  "approx",
                                                        "change",    "scale", "fraction",  "factor",
@@ -133,8 +122,8 @@ Status RuleSet::Impl::ValidateRule(const Rule& rule, const RE2& re,
     }
   }
   if (kValuedFigureKinds.count(rule.kind)) {
-    bool has_value = rule.fixed.count("value") || groups.count("num") || groups.count("low") ||
-                     groups.count("numer") || groups.count("magnitude");
+    bool has_value = rule.fixed.count("value") || groups.count("num") || groups.count("mult") ||
+                     groups.count("low") || groups.count("numer") || groups.count("magnitude");
     if (!has_value) {
       return Status::InvalidRule(where, "kind " + rule.kind +
                                             " needs a (?P<num>...) group (or low, numer, "
@@ -145,6 +134,11 @@ Status RuleSet::Impl::ValidateRule(const Rule& rule, const RE2& re,
     return Status::InvalidRule(where,
                                "kind money needs a (?P<currency>...) group or "
                                "'set: currency=XXX'");
+  }
+  if (groups.count("num2") && !(groups.count("fig") && groups.count("fig2"))) {
+    return Status::InvalidRule(where,
+                               "a split (?P<num2>...) needs (?P<fig>...) and (?P<fig2>...) "
+                               "around its two sides");
   }
   if (groups.count("low") != groups.count("high")) {
     return Status::InvalidRule(where, "a range needs both (?P<low>...) and (?P<high>...)");
