@@ -97,3 +97,26 @@ TEST(RuleSet, LoadNamesMissingPaths) {
 
 }  // namespace
 }  // namespace claimscan
+
+namespace claimscan {
+namespace {
+
+TEST(RuleSet, IcuLexiconsFillInWhatHandWrittenEntriesLeave) {
+  Result<RuleSet> r = RuleSet::FromText(
+      "map currency\n  GBP: £, pounds\n  @icu currencies en\nmap place\n  @icu regions en\n",
+      "<test>");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const Lexicon& currency = *r->lexicon("currency");
+  EXPECT_EQ(currency.at("£"), "GBP");  // hand-written
+  EXPECT_EQ(currency.at("usd"), "USD");
+  EXPECT_EQ(currency.at("japanese yen"), "JPY");
+  EXPECT_EQ(currency.at("swiss francs"), "CHF");
+  EXPECT_EQ(r->lexicon("place")->at("germany"), "Germany");
+  Result<RuleSet> bad = RuleSet::FromText("map currency\n  @icu planets en\n", "<test>");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("<test>:2: expected '@icu currencies LOCALE'"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace claimscan

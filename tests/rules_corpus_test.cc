@@ -43,3 +43,40 @@ TEST(RulesCorpus, TheHarnessCatchesAWrongExample) {
 
 }  // namespace
 }  // namespace claimscan
+
+namespace claimscan {
+namespace {
+
+// German rules load only with --locale de, and parse "61,8 %" and "1.234.567".
+TEST(RulesCorpus, GermanLocale) {
+  Result<RuleSet> rules = RuleSet::Load({testing::SourcePath("rules")}, "de");
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  for (const Rule& r : rules->rules()) {
+    EXPECT_NE(r.file.find("/de.rules"), std::string::npos) << r.file;
+  }
+  ExtractorOptions options;
+  options.locale = "de";
+  Result<Extractor> e =
+      Extractor::Create(std::make_shared<const RuleSet>(std::move(rules).value()), options);
+  ASSERT_TRUE(e.ok());
+  RuleTestReport report = TestRules(*e);
+  EXPECT_GE(report.examples, 10u);
+  for (const RuleTestFailure& f : report.failures) ADD_FAILURE() << f.where << ": " << f.message;
+  Analysis a = testing::AnalyseText(*e,
+                                    "Die SPD kam auf 25,7 %. Die Stadt hat 1.234.567 "
+                                    "Einwohner und 1,5 Mrd. Euro Schulden.");
+  ASSERT_EQ(a.figures.size(), 3u);
+  EXPECT_EQ(a.figures[0].value, 25.7);
+  EXPECT_EQ(a.figures[1].value, 1234567);
+  EXPECT_EQ(a.figures[2].kind, "money");
+  EXPECT_EQ(a.figures[2].value, 1.5e9);
+  EXPECT_EQ(a.figures[2].currency, "EUR");
+  // English text under the English rules reads "1,234" as one thousand two hundred...
+  Extractor en = testing::MakeExtractor();
+  Analysis b = testing::AnalyseText(en, "It cost 1,234 jobs.");
+  ASSERT_EQ(b.figures.size(), 1u);
+  EXPECT_EQ(b.figures[0].value, 1234);
+}
+
+}  // namespace
+}  // namespace claimscan

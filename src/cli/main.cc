@@ -53,7 +53,7 @@ struct CommonFlags {
     std::vector<std::string> paths;
     if (!no_default_rules) paths.push_back(DefaultRulesDir());
     paths.insert(paths.end(), rules.begin(), rules.end());
-    auto loaded = claimscan::RuleSet::Load(paths);
+    auto loaded = claimscan::RuleSet::Load(paths, locale);
     if (!loaded.ok()) {
       PrintError(loaded.status());
       return std::nullopt;

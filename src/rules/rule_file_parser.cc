@@ -137,7 +137,10 @@ Result<ParsedFile> ParseRuleFile(std::string_view text, std::string_view path) {
         if (!IsIdentifier(rest, false)) {
           return Status::InvalidRule(where, "expected 'map name' with name in a-z0-9_");
         }
-        file.lexicons.push_back({std::string(rest), {}, line_no});
+        LexiconBlock lexicon;
+        lexicon.name = std::string(rest);
+        lexicon.line = line_no;
+        file.lexicons.push_back(std::move(lexicon));
         block = Block::kMap;
       } else if (keyword == "rule") {
         if (!IsIdentifier(rest, false)) {
@@ -160,6 +163,18 @@ Result<ParsedFile> ParseRuleFile(std::string_view text, std::string_view path) {
     }
     if (block == Block::kNone) {
       return Status::InvalidRule(where, "indented line outside a rule or map block");
+    }
+    if (block == Block::kMap && line.front() == '@') {
+      std::vector<std::string_view> words = SplitList(line, ' ');
+      if (words.size() != 3 || words[0] != "@icu" ||
+          (words[1] != "currencies" && words[1] != "regions")) {
+        return Status::InvalidRule(where,
+                                   "expected '@icu currencies LOCALE' or "
+                                   "'@icu regions LOCALE'");
+      }
+      file.lexicons.back().icu_sources.emplace_back(words[1], words[2]);
+      file.lexicons.back().icu_line = line_no;
+      continue;
     }
     if (block == Block::kMap) {
       size_t colon = line.find(':');

@@ -28,6 +28,10 @@ struct LexiconEntry {
 struct LexiconBlock {
   std::string name;
   std::vector<LexiconEntry> entries;
+  // `@icu currencies en` / `@icu regions en`: entries generated from ICU data, added after
+  // the hand-written ones (which win where both give a phrase).
+  std::vector<std::pair<std::string, std::string>> icu_sources;  // (what, locale)
+  int icu_line = 0;
   int line = 0;
 };
 

@@ -10,6 +10,7 @@
 
 #include <claimscan/rule_set.h>
 
+#include "rules/icu_lexicons.h"
 #include "rules/pattern_expander.h"
 #include "rules/rule_file_parser.h"
 
@@ -83,6 +84,16 @@ Status CollectFiles(const std::string& path, std::vector<std::string>* files) {
   std::sort(found.begin(), found.end());
   files->insert(files->end(), found.begin(), found.end());
   return Status::Ok();
+}
+
+// "en" for rules/percent/en.rules and rules/actor/en-places.rules; nullopt for my.rules.
+std::optional<std::string> LanguageOfFile(const std::string& path) {
+  std::string stem = fs::path(path).stem().string();
+  std::string lang = stem.substr(0, stem.find('-'));
+  bool code = (lang.size() == 2 || lang.size() == 3) &&
+              std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if (!code) return std::nullopt;
+  return lang;
 }
 
 }  // namespace
@@ -179,6 +190,22 @@ Status RuleSet::Impl::Build(std::vector<ParsedFile> parsed) {
       if (!s.ok()) return s;
     }
   }
+  // ICU-generated entries come after every hand-written one, which win where both exist.
+  for (const ParsedFile& file : parsed) {
+    for (const auto& block : file.lexicons) {
+      Lexicon& lexicon = lexicons[block.name];
+      for (const auto& [what, locale] : block.icu_sources) {
+        auto phrases = what == "currencies" ? internal::IcuCurrencyPhrases(locale)
+                                            : internal::IcuRegionPhrases(locale);
+        for (const auto& [phrase, value] : phrases) {
+          std::string key = internal::LexiconKey(phrase);
+          // Hand-written entries win; a symbol ICU gives several currencies keeps the first.
+          if (key.empty() || !lexicon.emplace(key, value).second) continue;
+          surfaces[block.name].push_back(internal::CollapseSpaces(phrase));
+        }
+      }
+    }
+  }
   for (const auto& [name, lexicon] : lexicons) expander.AddLexicon(name, lexicon, surfaces[name]);
 
   std::map<std::string, std::string> seen_ids;
@@ -240,11 +267,16 @@ Status RuleSet::Impl::Build(std::vector<ParsedFile> parsed) {
   return Status::Ok();
 }
 
-Result<RuleSet> RuleSet::Load(const std::vector<std::string>& paths) {
-  std::vector<std::string> files;
+Result<RuleSet> RuleSet::Load(const std::vector<std::string>& paths, const std::string& locale) {
+  std::vector<std::string> all, files;
   for (const std::string& path : paths) {
-    Status s = CollectFiles(path, &files);
+    Status s = CollectFiles(path, &all);
     if (!s.ok()) return s;
+  }
+  std::string language = locale.substr(0, locale.find_first_of("_-"));
+  for (const std::string& file : all) {
+    std::optional<std::string> lang = LanguageOfFile(file);
+    if (!lang || *lang == language) files.push_back(file);
   }
   auto impl = std::make_unique<Impl>();
   std::vector<ParsedFile> parsed;

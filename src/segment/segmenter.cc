@@ -21,6 +21,10 @@ constexpr const char* kAbbreviations[] = {
     "Nov.",  "Dec.",    "vs.",     "v.",   "U.K.", "U.N.",  "E.U.",  "Pres.", "Atty.", "Gens.",
     "Mmes.", "Messrs.", "approx.", "St.",  "Ft.",  "cf.",   "Dept.", "Govt.", "Sec."};
 
+// German: scale words and references abbreviated before a noun ("1,5 Mrd. Euro").
+constexpr const char* kGermanAbbreviations[] = {"Mrd.", "Mio.", "Tsd.", "Nr.", "ca.",
+                                                "bzw.", "Abs.", "Art.", "Dr.", "Prof."};
+
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v'; }
 
 }  // namespace
@@ -48,10 +52,17 @@ Result<Segmenter> Segmenter::Create(const char* locale) {
   std::unique_ptr<icu::BreakIterator> plain(
       icu::BreakIterator::createSentenceInstance(loc, status));
   if (U_FAILURE(status)) return Status::Internal("ICU sentence iterator", u_errorName(status));
+  bool english = std::string_view(locale).rfind("en", 0) == 0;
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
-      icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
+      english ? icu::FilteredBreakIteratorBuilder::createEmptyInstance(status)
+              : icu::FilteredBreakIteratorBuilder::createInstance(loc, status));
   if (U_FAILURE(status)) return Status::Internal("ICU break filter", u_errorName(status));
-  if (std::string_view(locale).rfind("en", 0) == 0) {
+  if (std::string_view(locale).rfind("de", 0) == 0) {
+    for (const char* abbreviation : kGermanAbbreviations) {
+      builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), status);
+    }
+  }
+  if (english) {
     for (const char* abbreviation : kAbbreviations) {
       builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), status);
     }
