@@ -120,3 +120,34 @@ TEST(RuleSet, IcuLexiconsFillInWhatHandWrittenEntriesLeave) {
 
 }  // namespace
 }  // namespace claimscan
+
+#include <filesystem>
+#include <fstream>
+
+namespace claimscan {
+namespace {
+
+TEST(RuleSet, FilesNamedForALanguageLoadOnlyForIt) {
+  std::string dir = std::filesystem::temp_directory_path() / "claimscan-lang-test";
+  std::filesystem::create_directories(dir);
+  const char* rule = "  kind: code\n  pattern: zz\n";
+  std::ofstream(dir + "/de.rules") << "rule only-de\n" << rule;
+  std::ofstream(dir + "/en.extra.rules") << "rule only-en\n" << rule;
+  std::ofstream(dir + "/en-GB.rules") << "rule only-en-gb\n" << rule;
+  std::ofstream(dir + "/bad.rules") << "rule every-language\n" << rule;
+  auto ids = [&](const std::string& locale) {
+    Result<RuleSet> r = RuleSet::Load({dir}, locale);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    std::vector<std::string> out;
+    if (r.ok()) {
+      for (const Rule& rule : r->rules()) out.push_back(rule.id);
+    }
+    return out;
+  };
+  EXPECT_EQ(ids("en"), (std::vector<std::string>{"every-language", "only-en-gb", "only-en"}));
+  EXPECT_EQ(ids("de_DE"), (std::vector<std::string>{"every-language", "only-de"}));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace claimscan

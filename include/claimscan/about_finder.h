@@ -13,7 +13,7 @@
 namespace claimscan {
 
 // Looks around a figure in its sentence, by word tokens and the lexicons about_link,
-// about_det and about_stop (rules/common/en-about.rules): first "N of X", then what
+// about_det and about_stop (rules/common/en.about.rules): first "N of X", then what
 // follows a count ("59 [rallies]") or money ("£300,000 in [small donations]"), then the
 // subject before a linking verb ("[Party membership] has surged to over 500,000").
 // Heuristic: docs/figures.md says where it fails. Stateless; safe to share.

@@ -58,8 +58,8 @@ using Lexicon = std::map<std::string, std::string, std::less<>>;
 class RuleSet {
  public:
   // Loads every `*.rules` file under each path (a file or a folder, recursively, in sorted
-  // order) that is for `locale`'s language: a file named `xx.rules` or `xx-*.rules` with a
-  // two- or three-letter language code xx is for language xx only; other names are for all.
+  // order) that is for `locale`'s language: `xx.rules`, `xx.NAME.rules` and `xx-YY.rules`
+  // (xx a two-letter language code) are for language xx only; other names are for all.
   // Fails on the first problem with "file:line: rule id: reason" (RE2's message for bad
   // patterns), before any article is read.
   static Result<RuleSet> Load(const std::vector<std::string>& paths,

@@ -86,14 +86,18 @@ Status CollectFiles(const std::string& path, std::vector<std::string>* files) {
   return Status::Ok();
 }
 
-// "en" for rules/percent/en.rules and rules/actor/en-places.rules; nullopt for my.rules.
+// "en" for percent/en.rules, actor/en.places.rules and money/en-GB.rules; nullopt for
+// bad.rules or my-rules.rules, which are for every language.
 std::optional<std::string> LanguageOfFile(const std::string& path) {
-  std::string stem = fs::path(path).stem().string();
-  std::string lang = stem.substr(0, stem.find('-'));
-  bool code = (lang.size() == 2 || lang.size() == 3) &&
-              std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  if (!code) return std::nullopt;
-  return lang;
+  std::string name = fs::path(path).filename().string();
+  std::string tag = name.substr(0, name.find('.'));
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  bool language = tag.size() >= 2 && lower(tag[0]) && lower(tag[1]) &&
+                  (tag.size() == 2 ||
+                   (tag.size() == 5 && tag[2] == '-' && upper(tag[3]) && upper(tag[4])));
+  if (!language) return std::nullopt;
+  return tag.substr(0, 2);
 }
 
 }  // namespace
