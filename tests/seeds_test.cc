@@ -56,7 +56,8 @@ TEST(Seeds, EveryAnnotatedFigureIsFoundWithKindValueAndApprox) {
 
 TEST(Seeds, CommentNumberingIsNeverAFigure) {
   Extractor extractor = testing::MakeExtractor();
-  for (const auto& [file, doc] : Expected().items()) {
+  const json expected = Expected();
+  for (const auto& [file, doc] : expected.items()) {
     if (!doc.contains("not_figures")) continue;
     Analysis a = testing::AnalyseFile(extractor, "seeds/" + file);
     std::string text = testing::ReadFile(testing::SourcePath("corpora/seeds/" + file));
@@ -74,7 +75,8 @@ TEST(Seeds, CommentNumberingIsNeverAFigure) {
 
 TEST(Seeds, YearsAreNeverCounts) {
   Extractor extractor = testing::MakeExtractor();
-  for (const auto& [file, doc] : Expected().items()) {
+  const json expected = Expected();
+  for (const auto& [file, doc] : expected.items()) {
     Analysis a = testing::AnalyseFile(extractor, "seeds/" + file);
     for (const Figure& f : a.figures) {
       if (f.text == "2015" || f.text == "2020") {

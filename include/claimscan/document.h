@@ -48,6 +48,8 @@ struct Figure {
   bool fraction = false;            // written as a fraction or ratio
   std::optional<size_t> split;      // figures that share a split ("61.8% to 38.2%")
   std::string about;                // the phrase the number measures
+  std::optional<Span> about_span;
+  std::optional<std::string> actor;  // the actor the figure is about (an Actor::id)
   std::string text;
   Span span;
   size_t sentence = 0;
@@ -77,6 +79,7 @@ struct Claim {
   std::vector<std::string> actors;     // actor ids
   std::optional<std::string> speaker;  // actor id
   std::string verb;
+  std::optional<Span> verb_span;
   std::optional<Span> quote;
   std::string rule;
 };

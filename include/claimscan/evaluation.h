@@ -62,6 +62,47 @@ FigureScores ScoreFigures(const std::vector<GoldArticle>& gold,
 // A table: one row per kind with span P/R/F1 and value P/R/F1, then the overall row.
 std::string FormatFigureScores(const FigureScores& scores);
 
+// Gold actors and attributions of one article (NNN.gold.json beside NNN.txt).
+struct GoldMention {
+  size_t start = 0, end = 0;
+  std::string text;
+  bool nominal = false;  // "the prime minister": scored apart from names
+};
+struct GoldActor {
+  std::string type, name;
+  std::vector<GoldMention> mentions;
+};
+struct GoldClaim {
+  std::optional<std::string> speaker;  // a GoldActor name
+  std::string verb;
+  size_t verb_start = 0, verb_end = 0;
+};
+struct GoldActorArticle {
+  std::string id;    // the .txt path relative to the gold folder
+  std::string path;  // the .txt file
+  std::vector<GoldActor> actors;
+  std::vector<GoldClaim> claims;
+};
+
+struct ActorScores {
+  std::map<std::string, Counts> mentions;  // by type: same type and exact span
+  Counts mentions_all;
+  Counts mentions_overlap;  // same type, overlapping spans
+  Counts merging;           // pairs of matched mentions: same actor in gold and in output
+  Counts attribution;       // reporting verbs found with the right speaker
+  Counts verbs;             // reporting verbs found, whatever the speaker
+  std::vector<std::string> mistakes;
+};
+
+// Reads every *.gold.json under `folder` with its .txt article.
+Result<std::vector<GoldActorArticle>> LoadActorGold(const std::string& folder);
+
+// Scores analyses (by GoldActorArticle::id) against the gold.
+ActorScores ScoreActors(const std::vector<GoldActorArticle>& gold,
+                        const std::map<std::string, Analysis>& predicted);
+
+std::string FormatActorScores(const ActorScores& scores);
+
 }  // namespace claimscan
 
 #endif  // CLAIMSCAN_EVALUATION_H_

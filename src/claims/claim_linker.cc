@@ -1,6 +1,11 @@
 #include "claims/claim_linker.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <optional>
+
+#include "claims/quote_finder.h"
 
 namespace claimscan {
 namespace {
@@ -9,39 +14,227 @@ bool Inside(const Span& inner, const Span& outer) {
   return inner.byte_start >= outer.byte_start && inner.byte_end <= outer.byte_end;
 }
 
+bool Overlaps(const Span& a, const Span& b) {
+  return a.byte_start < b.byte_end && b.byte_start < a.byte_end;
+}
+
+bool Measured(const std::string& kind) {
+  return kind == "percentage" || kind == "percentage_point" || kind == "count" || kind == "money" ||
+         kind == "multiplier";
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// An attribution cue, resolved.
+struct Cue {
+  size_t sentence = 0;
+  Span verb;
+  std::string verb_text;
+  std::optional<std::string> speaker;  // actor id
+  std::string rule;
+};
+
+// The actor a speaker phrase stands for (see LinkClaims).
+std::optional<std::string> ResolveSpeaker(const Analysis& a, const Span& speaker,
+                                          std::string_view phrase) {
+  // A name in the stretch up to the verb: the first person, who heads the phrase ("[Sir
+  // Robert Lyle], chairman of the 1922 Committee, said"; "The union's general secretary,
+  // [Maureen Talbot], said"), else the organisation or group nearest the verb.
+  const Actor* best = nullptr;
+  size_t best_end = 0;
+  for (const Actor& actor : a.actors) {
+    for (const Mention& m : actor.mentions) {
+      if (!Overlaps(m.span, speaker)) continue;
+      bool person = actor.type == "person", best_person = best && best->type == "person";
+      bool better = best == nullptr || (person && !best_person) ||
+                    (person && best_person && m.span.byte_end < best_end) ||
+                    (!person && !best_person && m.span.byte_end > best_end);
+      if (better) {
+        best = &actor;
+        best_end = m.span.byte_end;
+      }
+    }
+  }
+  if (best != nullptr) return best->id;
+  std::string p = Lower(phrase);
+  bool pronoun_person = p == "he" || p == "she";
+  bool collective =
+      p == "they" || p.find("group") != std::string::npos || p.find("party") != std::string::npos ||
+      p.find("union") != std::string::npos || p.find("company") != std::string::npos ||
+      p.find("government") != std::string::npos || p.find("department") != std::string::npos ||
+      p.find("ministry") != std::string::npos || p.find("bank") != std::string::npos ||
+      p.find("council") != std::string::npos;
+  bool role = !pronoun_person && !collective &&
+              (p.rfind("the ", 0) == 0 || p.rfind("his ", 0) == 0 || p.rfind("her ", 0) == 0);
+  if (!pronoun_person && !collective && !role) return std::nullopt;
+  // A role ("the Senator") is the nearest compatible actor before it; a pronoun is the
+  // subject of the most recent sentence that names one: its first such mention
+  // ("[Smith] congratulated Corbyn ... He said" -> Smith).
+  if (role) {
+    const Actor* nearest = nullptr;
+    size_t nearest_end = 0;
+    for (const Actor& actor : a.actors) {
+      if (actor.type != "person") continue;
+      for (const Mention& m : actor.mentions) {
+        if (m.span.byte_end <= speaker.byte_start && m.span.byte_end >= nearest_end) {
+          nearest = &actor;
+          nearest_end = m.span.byte_end;
+        }
+      }
+    }
+    return nearest ? std::optional<std::string>(nearest->id) : std::nullopt;
+  }
+  size_t latest_sentence = SIZE_MAX;
+  for (size_t si = 0; si < a.sentences.size(); ++si) {
+    if (a.sentences[si].span.byte_start < speaker.byte_start) latest_sentence = si;
+  }
+  for (size_t si = latest_sentence; si != SIZE_MAX; --si) {
+    const Span& sentence = a.sentences[si].span;
+    const Actor* first = nullptr;
+    size_t first_start = SIZE_MAX;
+    for (const Actor& actor : a.actors) {
+      bool fits =
+          collective ? (actor.type == "org" || actor.type == "group") : actor.type == "person";
+      if (!fits) continue;
+      for (const Mention& m : actor.mentions) {
+        if (Inside(m.span, sentence) && m.span.byte_end <= speaker.byte_start &&
+            m.span.byte_start < first_start) {
+          first = &actor;
+          first_start = m.span.byte_start;
+        }
+      }
+    }
+    if (first != nullptr) return first->id;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
-std::vector<Claim> LinkClaims(const Analysis& analysis,
-                              const std::vector<std::vector<RuleMatch>>& cues, const RuleSet& rules,
-                              std::string_view norm, const SpanMapper& to_original) {
+void LinkFigureActors(Analysis* a) {
+  for (Figure& f : a->figures) {
+    const Span& sentence = a->sentences[f.sentence].span;
+    const Actor* by_about = nullptr;
+    const Actor* subject = nullptr;
+    size_t subject_start = SIZE_MAX;
+    for (const Actor& actor : a->actors) {
+      if (actor.type == "place") continue;
+      for (const Mention& m : actor.mentions) {
+        if (f.about_span && Overlaps(m.span, *f.about_span)) by_about = &actor;
+        if (Inside(m.span, sentence) && m.span.byte_end <= f.span.byte_start &&
+            m.span.byte_start < subject_start) {
+          subject = &actor;
+          subject_start = m.span.byte_start;
+        }
+      }
+    }
+    const Actor* chosen = by_about ? by_about : subject;
+    if (chosen != nullptr && (f.kind == "percentage" || f.kind == "percentage_point" ||
+                              f.kind == "count" || f.kind == "money" || f.kind == "multiplier")) {
+      f.actor = chosen->id;
+    }
+  }
+}
+
+std::vector<Claim> LinkClaims(const ClaimInputs& in) {
+  const Analysis& a = *in.analysis;
+  std::vector<Span> quotes;
+  for (const internal::QuoteRange& q : internal::FindQuotes(in.norm)) {
+    if (q.end > q.begin) quotes.push_back(in.to_original(q.begin, q.end));
+  }
+  auto in_quote = [&](const Span& s) {
+    return std::any_of(quotes.begin(), quotes.end(), [&](const Span& q) { return Inside(s, q); });
+  };
+  // Cues outside quotes ("I said to him" inside a quote attributes nothing).
+  std::vector<Cue> cues;
+  for (size_t si = 0; si < in.cues->size() && si < a.sentences.size(); ++si) {
+    for (const RuleMatch& m : (*in.cues)[si]) {
+      const GroupRange* verb = m.group("verb");
+      const GroupRange* speaker = m.group("speaker");
+      if (verb == nullptr) continue;
+      Cue cue;
+      cue.sentence = si;
+      cue.verb = in.to_original(verb->begin, verb->end);
+      if (in_quote(cue.verb)) continue;
+      cue.verb_text = std::string(in.norm.substr(verb->begin, verb->end - verb->begin));
+      if (speaker != nullptr) {
+        // The stretch from the speaker phrase to the verb, asides included.
+        size_t stretch_end = verb->begin > speaker->begin ? verb->begin : speaker->end;
+        cue.speaker = ResolveSpeaker(a, in.to_original(speaker->begin, stretch_end),
+                                     in.norm.substr(speaker->begin, speaker->end - speaker->begin));
+      } else if (!cues.empty() && cues.back().sentence == si) {
+        cue.speaker = cues.back().speaker;  // "He said ... but argued ...": the same speaker
+      } else {
+        cue.speaker = ResolveSpeaker(a, cue.verb, "he");
+      }
+      cue.rule = in.rules->rules()[m.rule].id;
+      cues.push_back(std::move(cue));
+    }
+  }
+  // Each quote's cue: one in a sentence the quote touches, else in the sentence after it.
+  std::vector<std::optional<size_t>> quote_cue(quotes.size());
+  for (size_t qi = 0; qi < quotes.size(); ++qi) {
+    size_t last_sentence = 0;
+    for (size_t ci = 0; ci < cues.size() && !quote_cue[qi]; ++ci) {
+      if (Overlaps(a.sentences[cues[ci].sentence].span, quotes[qi])) quote_cue[qi] = ci;
+    }
+    for (size_t si = 0; si < a.sentences.size(); ++si) {
+      if (Overlaps(a.sentences[si].span, quotes[qi])) last_sentence = si;
+    }
+    for (size_t ci = 0; ci < cues.size() && !quote_cue[qi]; ++ci) {
+      if (cues[ci].sentence == last_sentence + 1) quote_cue[qi] = ci;
+    }
+  }
   std::vector<Claim> claims;
-  for (size_t si = 0; si < analysis.sentences.size(); ++si) {
-    const Span& span = analysis.sentences[si].span;
+  for (size_t si = 0; si < a.sentences.size(); ++si) {
+    const Span& span = a.sentences[si].span;
     Claim claim;
     claim.sentence = si;
     claim.span = span;
-    for (size_t fi = 0; fi < analysis.figures.size(); ++fi) {
-      if (analysis.figures[fi].sentence == si) claim.figures.push_back(fi);
+    bool measured = false;
+    for (size_t fi = 0; fi < a.figures.size(); ++fi) {
+      if (a.figures[fi].sentence != si) continue;
+      claim.figures.push_back(fi);
+      measured |= Measured(a.figures[fi].kind);
     }
-    for (const Actor& actor : analysis.actors) {
+    for (const Actor& actor : a.actors) {
       bool present = std::any_of(actor.mentions.begin(), actor.mentions.end(),
                                  [&](const Mention& m) { return Inside(m.span, span); });
       if (present) claim.actors.push_back(actor.id);
     }
-    const std::vector<RuleMatch>& sentence_cues =
-        si < cues.size() ? cues[si] : std::vector<RuleMatch>{};
-    for (const RuleMatch& cue : sentence_cues) {
-      const GroupRange* verb = cue.group("verb");
-      if (verb == nullptr) continue;
-      claim.verb = std::string(norm.substr(verb->begin, verb->end - verb->begin));
-      claim.rule = rules.rules()[cue.rule].id;
-      if (const GroupRange* quote = cue.group("quote")) {
-        claim.quote = to_original(quote->begin, quote->end);
-      }
-      break;
+    // One claim per cue in the sentence; without one, the quote's cue or none.
+    std::vector<size_t> sentence_cues;
+    for (size_t ci = 0; ci < cues.size(); ++ci) {
+      if (cues[ci].sentence == si) sentence_cues.push_back(ci);
     }
-    if (claim.figures.empty() && claim.verb.empty()) continue;
-    claims.push_back(std::move(claim));
+    if (sentence_cues.empty()) {
+      for (size_t qi = 0; qi < quotes.size(); ++qi) {
+        if (Overlaps(quotes[qi], span) && quote_cue[qi]) {
+          sentence_cues.push_back(*quote_cue[qi]);
+          break;
+        }
+      }
+    }
+    if (sentence_cues.empty()) {
+      if (measured) claims.push_back(std::move(claim));
+      continue;
+    }
+    for (size_t ci : sentence_cues) {
+      Claim speech = claim;
+      const Cue& c = cues[ci];
+      speech.verb = c.verb_text;
+      speech.verb_span = c.verb;
+      speech.speaker = c.speaker;
+      speech.rule = c.rule;
+      for (size_t qi = 0; qi < quotes.size(); ++qi) {
+        if (Overlaps(quotes[qi], span) && quote_cue[qi] == ci) speech.quote = quotes[qi];
+      }
+      claims.push_back(std::move(speech));
+    }
   }
   return claims;
 }

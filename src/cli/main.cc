@@ -179,8 +179,42 @@ std::map<std::string, std::vector<claimscan::ScoredFigure>> LoadPredictions(
   return out;
 }
 
+// Actor and claim gold: a folder of NNN.txt articles with NNN.gold.json beside them.
+int RunActorEval(const CommonFlags& common, const std::string& folder, bool mistakes) {
+  auto gold = claimscan::LoadActorGold(folder);
+  if (!gold.ok()) {
+    PrintError(gold.status());
+    return kExitUsage;
+  }
+  std::optional<claimscan::Extractor> extractor = common.MakeExtractor();
+  if (!extractor) return kExitUsage;
+  std::map<std::string, claimscan::Analysis> predicted;
+  for (const claimscan::GoldActorArticle& g : *gold) {
+    std::string bytes;
+    if (!claimscan::ReadWholeFile(g.path, &bytes).ok()) continue;
+    auto analysis = extractor->Extract(
+        claimscan::ArticleFromText(g.id, std::move(bytes), claimscan::InputFormat::kText));
+    if (analysis.ok()) predicted[g.id] = std::move(analysis).value();
+  }
+  claimscan::ActorScores scores = claimscan::ScoreActors(*gold, predicted);
+  if (mistakes) {
+    for (const std::string& m : scores.mistakes) std::cout << m << '\n';
+  }
+  std::cout << claimscan::FormatActorScores(scores);
+  return kExitOk;
+}
+
 int RunEval(const CommonFlags& common, const std::string& gold_path, const std::string& output,
             bool mistakes) {
+  std::error_code ec;
+  bool actor_gold = false;
+  if (fs::is_directory(gold_path, ec)) {
+    for (const auto& e : fs::recursive_directory_iterator(gold_path, ec)) {
+      std::string name = e.path().filename().string();
+      actor_gold |= name.size() > 10 && name.compare(name.size() - 10, 10, ".gold.json") == 0;
+    }
+  }
+  if (actor_gold) return RunActorEval(common, gold_path, mistakes);
   auto gold = claimscan::LoadFigureGold(gold_path);
   if (!gold.ok()) {
     PrintError(gold.status());
@@ -236,7 +270,8 @@ int main(int argc, char** argv) {
   rules_test->add_flag("-v,--verbose", verbose, "One line per rule");
   common.AddTo(rules_test);
 
-  CLI::App* eval = app.add_subcommand("eval", "Score figures against gold annotations");
+  CLI::App* eval = app.add_subcommand(
+      "eval", "Score against gold: figures (JSON Lines) or actors and claims (*.gold.json)");
   std::string gold, eval_output;
   bool mistakes = false;
   eval->add_option("gold", gold, "Gold JSON Lines file or folder")->required();

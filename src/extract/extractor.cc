@@ -6,6 +6,7 @@
 #include <claimscan/segmenter.h>
 #include <claimscan/text_normaliser.h>
 
+#include "actors/mention_finder.h"
 #include "claims/claim_linker.h"
 #include "rules/rule_file_parser.h"
 
@@ -113,7 +114,7 @@ Result<Analysis> Extractor::Extract(const Article& article) {
            (norm.text[offset + 1] == 's' || norm.text[offset + 1] == 'S') &&
            d.segmenter.IsWordBoundary(offset + 2);
   };
-  std::vector<MentionCandidate> mentions;
+  std::vector<internal::PendingMention> pending;
   const std::vector<Rule>& rules = d.rules->rules();
   std::vector<std::vector<RuleMatch>> cues(ranges.size());
   size_t splits = 0;
@@ -153,7 +154,8 @@ Result<Analysis> Extractor::Extract(const Article& article) {
           size_t fb = fig ? fig->begin : m.begin, fe = fig ? fig->end : m.end;
           if (tokens.empty()) tokens = d.segmenter.Tokens(range.begin, range.end);
           if (auto about = d.about.Find(norm.text, tokens, fb, fe, f.kind)) {
-            f.about = std::string(slice(to_original(about->first, about->second)));
+            f.about_span = to_original(about->first, about->second);
+            f.about = std::string(slice(*f.about_span));
           }
           f.span = to_original(fb, fe);
           f.text = std::string(slice(f.span));
@@ -164,19 +166,55 @@ Result<Analysis> Extractor::Extract(const Article& article) {
         if (figures.size() > 1) ++splits;
       } else if (rule.dimension == Dimension::kActor) {
         if (rule.kind == "not_actor") continue;
-        MentionCandidate c = d.ToMention(m, rule, norm.text);
         const GroupRange* fig = m.group("fig");
-        c.mention.span = fig ? to_original(fig->begin, fig->end) : to_original(m.begin, m.end);
-        c.mention.text = std::string(slice(c.mention.span));
-        mentions.push_back(std::move(c));
+        internal::PendingMention p;
+        p.candidate = d.ToMention(m, rule, norm.text);
+        p.begin = fig ? fig->begin : m.begin;
+        p.end = fig ? fig->end : m.end;
+        p.headline = sentence.headline;
+        pending.push_back(std::move(p));
+        // A party inside a group is a mention of the party too: "[Labour] MPs".
+        if (const GroupRange* org = m.group("org")) {
+          const Lexicon* lex = d.rules->lexicon("org");
+          auto canonical = lex ? lex->find(internal::LexiconKey(
+                                     norm.text.substr(org->begin, org->end - org->begin)))
+                               : Lexicon::const_iterator();
+          if (lex && canonical != lex->end()) {
+            internal::PendingMention nested;
+            nested.candidate.type = "org";
+            nested.candidate.name = canonical->second;
+            nested.candidate.canonical = true;
+            nested.candidate.strength = rule.priority;
+            nested.candidate.mention.rule = rule.id;
+            nested.begin = org->begin;
+            nested.end = org->end;
+            nested.headline = sentence.headline;
+            pending.push_back(std::move(nested));
+          }
+        }
       } else {
         cues[si].push_back(m);
       }
     }
   }
+  internal::AddSpeakerMentions(norm.text, ranges, cues, &pending);
+  internal::AddSurnameMentions(norm.text, boundary, &pending);
+  internal::DropHeadlineOnlyMentions(&pending);
+  std::vector<MentionCandidate> mentions;
+  for (internal::PendingMention& p : pending) {
+    p.candidate.mention.span = to_original(p.begin, p.end);
+    p.candidate.mention.text = std::string(slice(p.candidate.mention.span));
+    mentions.push_back(std::move(p.candidate));
+  }
   out.actors = ResolveActors(std::move(mentions));
-  out.claims = LinkClaims(out, cues, *d.rules, norm.text,
-                          [&](size_t b, size_t e) { return to_original(b, e); });
+  ClaimInputs claim_inputs;
+  claim_inputs.analysis = &out;
+  claim_inputs.cues = &cues;
+  claim_inputs.rules = d.rules.get();
+  claim_inputs.norm = norm.text;
+  claim_inputs.to_original = to_original;
+  out.claims = LinkClaims(claim_inputs);
+  LinkFigureActors(&out);
   for (Claim& c : out.claims) c.text = std::string(slice(c.span));
   return out;
 }

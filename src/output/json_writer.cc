@@ -52,6 +52,7 @@ Json FigureJson(const Figure& f) {
   j["magnitude"] = Optional(f.magnitude);
   j["split"] = f.split ? Json(*f.split) : Json(nullptr);
   j["about"] = f.about.empty() ? Json(nullptr) : Json(f.about);
+  j["actor"] = f.actor ? Json(*f.actor) : Json(nullptr);
   return j;
 }
 
@@ -81,6 +82,13 @@ Json ClaimJson(const Claim& c) {
   j["actors"] = c.actors;
   j["speaker"] = c.speaker ? Json(*c.speaker) : Json(nullptr);
   j["verb"] = c.verb.empty() ? Json(nullptr) : Json(c.verb);
+  if (c.verb_span) {
+    Json v;
+    PutSpan(v, *c.verb_span);
+    j["verb_span"] = std::move(v);
+  } else {
+    j["verb_span"] = nullptr;
+  }
   if (c.quote) {
     Json q;
     PutSpan(q, *c.quote);

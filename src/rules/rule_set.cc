@@ -40,7 +40,7 @@ const std::map<std::string, std::string, std::less<>> kGroups = {
     {"num", ""}, {"num2", ""}, {"scale", "scale"}, {"scale2", "scale"}, {"approx", "approx"},
     {"currency", "currency"}, {"unit", "unit"}, {"change", "change"}, {"low", ""},
     {"high", ""}, {"numer", ""}, {"den", ""}, {"magnitude", "magnitude"}, {"fig", ""},
-    {"fig2", ""}, {"mult", "multiple"}, {"name", ""}, {"title", ""}, {"verb", ""}, {"speaker", ""}, {"quote", ""},
+    {"fig2", ""}, {"mult", "multiple"}, {"org", "org"}, {"name", ""}, {"title", ""}, {"verb", ""}, {"speaker", ""}, {"quote", ""},
     // clang-format on
 };
 
@@ -93,9 +93,9 @@ std::optional<std::string> LanguageOfFile(const std::string& path) {
   std::string tag = name.substr(0, name.find('.'));
   auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
   auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  bool language = tag.size() >= 2 && lower(tag[0]) && lower(tag[1]) &&
-                  (tag.size() == 2 ||
-                   (tag.size() == 5 && tag[2] == '-' && upper(tag[3]) && upper(tag[4])));
+  bool language =
+      tag.size() >= 2 && lower(tag[0]) && lower(tag[1]) &&
+      (tag.size() == 2 || (tag.size() == 5 && tag[2] == '-' && upper(tag[3]) && upper(tag[4])));
   if (!language) return std::nullopt;
   return tag.substr(0, 2);
 }

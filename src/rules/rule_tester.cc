@@ -114,6 +114,15 @@ std::string CheckActor(const Rule& rule, const RuleExample& ex, const Analysis& 
   if (rule.kind == "not_actor") {
     return over.empty() ? "" : "expected no actor, found '" + over.front().second->text + "'";
   }
+  // A rule may add a nested mention ("[Labour] MPs"): the one over the whole span counts.
+  if (over.size() > 1) {
+    over.erase(std::remove_if(over.begin(), over.end(),
+                              [&](const auto& am) {
+                                return am.second->span.byte_start != ex.span_begin ||
+                                       am.second->span.byte_end != ex.span_end;
+                              }),
+               over.end());
+  }
   if (over.size() != 1) return "expected one actor mention, found " + std::to_string(over.size());
   const auto& [actor, m] = over.front();
   if (m->rule != rule.id) return "'" + m->text + "' found by another rule: " + m->rule;

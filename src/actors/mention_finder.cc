@@ -1,0 +1,150 @@
+#include "actors/mention_finder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace claimscan::internal {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string LastWord(std::string_view name) {
+  size_t space = name.rfind(' ');
+  return std::string(space == std::string_view::npos ? name : name.substr(space + 1));
+}
+
+bool Covered(const std::vector<PendingMention>& mentions, size_t begin, size_t end) {
+  return std::any_of(mentions.begin(), mentions.end(),
+                     [&](const PendingMention& m) { return m.begin < end && begin < m.end; });
+}
+
+}  // namespace
+
+void AddSurnameMentions(std::string_view norm, const std::function<bool(size_t)>& is_boundary,
+                        std::vector<PendingMention>* mentions) {
+  std::set<std::string> surnames;
+  for (const PendingMention& m : *mentions) {
+    const std::string& name = m.candidate.name;
+    if (m.candidate.type != "person" || name.find(' ') == std::string::npos) continue;
+    std::string last = LastWord(name);
+    // "Lord Kinnock" is its own name; "J." or "Jr" are not surnames.
+    if (last.size() < 3 || !std::isupper(static_cast<unsigned char>(last[0]))) continue;
+    surnames.insert(last);
+  }
+  std::vector<PendingMention> added;
+  for (const std::string& surname : surnames) {
+    for (size_t at = norm.find(surname); at != std::string_view::npos;
+         at = norm.find(surname, at + 1)) {
+      size_t end = at + surname.size();
+      if (!is_boundary(at) || !(is_boundary(end) || norm.compare(end, 2, "'s") == 0)) continue;
+      if (Covered(*mentions, at, end) || Covered(added, at, end)) continue;
+      PendingMention m;
+      m.candidate.type = "person";
+      m.candidate.name = surname;
+      m.candidate.mention.rule = "person.surname-reference";
+      m.begin = at;
+      m.end = end;
+      added.push_back(std::move(m));
+    }
+  }
+  // Only surnames that come after the full name, or that the full name explains anyway:
+  // the resolver merges them into the person by surname.
+  for (PendingMention& m : added) mentions->push_back(std::move(m));
+}
+
+void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>& sentences,
+                        const std::vector<std::vector<RuleMatch>>& cues,
+                        std::vector<PendingMention>* mentions) {
+  static const std::set<std::string> kOrgWords = {
+      "Council",    "Party",       "Water",      "Group",    "Union",       "Bank",
+      "Trust",      "Office",      "Department", "Ministry", "Agency",      "Commission",
+      "Committee",  "Government",  "Authority",  "Service",  "Association", "Institute",
+      "Foundation", "Corporation", "Company",    "Motors",   "Motoren",     "Energy",
+      "Airways",    "Airlines",    "Rail",       "Railways", "Police",      "Court",
+      "Board"};
+  static const std::set<std::string> kNotNames = {"The", "A",   "An",  "He",    "She", "They", "It",
+                                                  "His", "Her", "Its", "Their", "But", "And"};
+  for (size_t si = 0; si < cues.size() && si < sentences.size(); ++si) {
+    for (const RuleMatch& m : cues[si]) {
+      const GroupRange* speaker = m.group("speaker");
+      if (speaker == nullptr) continue;
+      std::string_view phrase = norm.substr(speaker->begin, speaker->end - speaker->begin);
+      size_t phrase_begin = speaker->begin;
+      // "The United Steelworkers union": the name between the article and a common noun.
+      bool org_noun = false, article = false;
+      for (std::string_view the : {"The ", "the "}) {
+        if (phrase.substr(0, the.size()) == the) {
+          phrase.remove_prefix(the.size());
+          phrase_begin += the.size();
+          article = true;
+        }
+      }
+      size_t last_space = phrase.rfind(' ');
+      if (last_space != std::string_view::npos &&
+          std::islower(static_cast<unsigned char>(phrase[last_space + 1]))) {
+        static const std::set<std::string_view> kOrgNouns = {
+            "union",      "party",    "group",  "company",   "firm",
+            "council",    "campaign", "agency", "regulator", "watchdog",
+            "department", "ministry", "bank",   "committee", "charity"};
+        org_noun = kOrgNouns.count(phrase.substr(last_space + 1)) > 0;
+        if (!org_noun) continue;
+        phrase = phrase.substr(0, last_space);
+      }
+      // Words, all capitalised: "Anas Sarwar", not "the minister" or "Scottish Labour leader".
+      std::vector<std::string> words;
+      size_t start = 0;
+      while (start < phrase.size()) {
+        size_t space = phrase.find(' ', start);
+        if (space == std::string_view::npos) space = phrase.size();
+        words.emplace_back(phrase.substr(start, space - start));
+        start = space + 1;
+      }
+      // One word may do ("Smith has accused"): a name that speaks and no rule knows; but
+      // "the Senator" is a role, not a name.
+      if (words.empty() || words.size() > 4 || (article && !org_noun && words.size() == 1))
+        continue;
+      bool names = std::all_of(words.begin(), words.end(), [](const std::string& w) {
+        return w.size() >= 2 && std::isupper(static_cast<unsigned char>(w[0])) &&
+               !kNotNames.count(w) && std::any_of(w.begin(), w.end(), [](char c) {
+                 return std::islower(static_cast<unsigned char>(c));
+               });
+      });
+      size_t phrase_end = phrase_begin + phrase.size();
+      if (!names || Covered(*mentions, phrase_begin, phrase_end)) continue;
+      PendingMention p;
+      bool org = org_noun || kOrgWords.count(words.back());
+      p.candidate.type = org ? "org" : "person";
+      p.candidate.name = std::string(phrase);
+      p.candidate.mention.rule = org ? "org.speaker" : "person.speaker";
+      p.begin = phrase_begin;
+      p.end = phrase_end;
+      mentions->push_back(std::move(p));
+    }
+  }
+}
+
+void DropHeadlineOnlyMentions(std::vector<PendingMention>* mentions) {
+  std::set<std::string> body_names;
+  for (const PendingMention& m : *mentions) {
+    if (m.headline) continue;
+    body_names.insert(Lower(m.candidate.name));
+    if (m.candidate.type == "person") body_names.insert(Lower(LastWord(m.candidate.name)));
+  }
+  mentions->erase(std::remove_if(mentions->begin(), mentions->end(),
+                                 [&](const PendingMention& m) {
+                                   if (!m.headline || m.candidate.canonical) return false;
+                                   if (body_names.count(Lower(m.candidate.name))) return false;
+                                   // "Jeremy Corbyn" in the headline, "Corbyn" in the body.
+                                   return m.candidate.type != "person" ||
+                                          m.candidate.name.find(' ') == std::string::npos ||
+                                          !body_names.count(Lower(LastWord(m.candidate.name)));
+                                 }),
+                  mentions->end());
+}
+
+}  // namespace claimscan::internal
