@@ -69,61 +69,74 @@ void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>&
       "Board"};
   static const std::set<std::string> kNotNames = {"The", "A",   "An",  "He",    "She", "They", "It",
                                                   "His", "Her", "Its", "Their", "But", "And"};
+  // A phrase [begin, end) that may be a speaker's name; adds it as a mention if it is one.
+  auto consider = [&](size_t begin, size_t end) {
+    std::string_view phrase = norm.substr(begin, end - begin);
+    size_t phrase_begin = begin;
+    // "The United Steelworkers union": the name between the article and a common noun.
+    bool org_noun = false, article = false;
+    for (std::string_view the : {"The ", "the "}) {
+      if (phrase.substr(0, the.size()) == the) {
+        phrase.remove_prefix(the.size());
+        phrase_begin += the.size();
+        article = true;
+      }
+    }
+    size_t last_space = phrase.rfind(' ');
+    if (last_space != std::string_view::npos &&
+        std::islower(static_cast<unsigned char>(phrase[last_space + 1]))) {
+      static const std::set<std::string_view> kOrgNouns = {
+          "union",      "party",    "group",  "company",   "firm",
+          "council",    "campaign", "agency", "regulator", "watchdog",
+          "department", "ministry", "bank",   "committee", "charity"};
+      org_noun = kOrgNouns.count(phrase.substr(last_space + 1)) > 0;
+      if (!org_noun) return;
+      phrase = phrase.substr(0, last_space);
+    }
+    // Words, all capitalised: "Anas Sarwar", not "the minister" or "Scottish Labour leader".
+    std::vector<std::string> words;
+    size_t start = 0;
+    while (start < phrase.size()) {
+      size_t space = phrase.find(' ', start);
+      if (space == std::string_view::npos) space = phrase.size();
+      words.emplace_back(phrase.substr(start, space - start));
+      start = space + 1;
+    }
+    // One word may do ("Smith has accused"): a name that speaks and no rule knows; but
+    // "the Senator" is a role, not a name.
+    if (words.empty() || words.size() > 4 || (article && !org_noun && words.size() == 1)) return;
+    bool names = std::all_of(words.begin(), words.end(), [](const std::string& w) {
+      return w.size() >= 2 && std::isupper(static_cast<unsigned char>(w[0])) &&
+             !kNotNames.count(w) && std::any_of(w.begin(), w.end(), [](char c) {
+               return std::islower(static_cast<unsigned char>(c));
+             });
+    });
+    size_t phrase_end = phrase_begin + phrase.size();
+    if (!names || Covered(*mentions, phrase_begin, phrase_end)) return;
+    PendingMention p;
+    bool org = org_noun || kOrgWords.count(words.back());
+    p.candidate.type = org ? "org" : "person";
+    p.candidate.name = std::string(phrase);
+    p.candidate.mention.rule = org ? "org.speaker" : "person.speaker";
+    p.begin = phrase_begin;
+    p.end = phrase_end;
+    mentions->push_back(std::move(p));
+  };
   for (size_t si = 0; si < cues.size() && si < sentences.size(); ++si) {
     for (const RuleMatch& m : cues[si]) {
       const GroupRange* speaker = m.group("speaker");
+      const GroupRange* verb = m.group("verb");
       if (speaker == nullptr) continue;
-      std::string_view phrase = norm.substr(speaker->begin, speaker->end - speaker->begin);
-      size_t phrase_begin = speaker->begin;
-      // "The United Steelworkers union": the name between the article and a common noun.
-      bool org_noun = false, article = false;
-      for (std::string_view the : {"The ", "the "}) {
-        if (phrase.substr(0, the.size()) == the) {
-          phrase.remove_prefix(the.size());
-          phrase_begin += the.size();
-          article = true;
+      consider(speaker->begin, speaker->end);
+      // The aside between speaker and verb: "The outgoing co-leader, [Siân Rowlands], said".
+      if (verb != nullptr && verb->begin > speaker->end) {
+        std::string_view aside = norm.substr(speaker->end, verb->begin - speaker->end);
+        size_t open = aside.find(", ");
+        size_t close = aside.find(',', open == std::string_view::npos ? 0 : open + 2);
+        if (open == 0 && close != std::string_view::npos) {
+          consider(speaker->end + 2, speaker->end + close);
         }
       }
-      size_t last_space = phrase.rfind(' ');
-      if (last_space != std::string_view::npos &&
-          std::islower(static_cast<unsigned char>(phrase[last_space + 1]))) {
-        static const std::set<std::string_view> kOrgNouns = {
-            "union",      "party",    "group",  "company",   "firm",
-            "council",    "campaign", "agency", "regulator", "watchdog",
-            "department", "ministry", "bank",   "committee", "charity"};
-        org_noun = kOrgNouns.count(phrase.substr(last_space + 1)) > 0;
-        if (!org_noun) continue;
-        phrase = phrase.substr(0, last_space);
-      }
-      // Words, all capitalised: "Anas Sarwar", not "the minister" or "Scottish Labour leader".
-      std::vector<std::string> words;
-      size_t start = 0;
-      while (start < phrase.size()) {
-        size_t space = phrase.find(' ', start);
-        if (space == std::string_view::npos) space = phrase.size();
-        words.emplace_back(phrase.substr(start, space - start));
-        start = space + 1;
-      }
-      // One word may do ("Smith has accused"): a name that speaks and no rule knows; but
-      // "the Senator" is a role, not a name.
-      if (words.empty() || words.size() > 4 || (article && !org_noun && words.size() == 1))
-        continue;
-      bool names = std::all_of(words.begin(), words.end(), [](const std::string& w) {
-        return w.size() >= 2 && std::isupper(static_cast<unsigned char>(w[0])) &&
-               !kNotNames.count(w) && std::any_of(w.begin(), w.end(), [](char c) {
-                 return std::islower(static_cast<unsigned char>(c));
-               });
-      });
-      size_t phrase_end = phrase_begin + phrase.size();
-      if (!names || Covered(*mentions, phrase_begin, phrase_end)) continue;
-      PendingMention p;
-      bool org = org_noun || kOrgWords.count(words.back());
-      p.candidate.type = org ? "org" : "person";
-      p.candidate.name = std::string(phrase);
-      p.candidate.mention.rule = org ? "org.speaker" : "person.speaker";
-      p.begin = phrase_begin;
-      p.end = phrase_end;
-      mentions->push_back(std::move(p));
     }
   }
 }

@@ -174,6 +174,14 @@ std::string CheckCounter(const Rule& rule, const Analysis& a) {
   return "";
 }
 
+// The whole pipeline on one example's text, as an article of its own.
+Result<Analysis> Analyse(Extractor& extractor, const Rule& rule, const std::string& text) {
+  Article article;
+  article.id = rule.id;
+  article.text = text;
+  return extractor.Extract(article);
+}
+
 }  // namespace
 
 RuleTestReport TestRules(Extractor& extractor) {
@@ -182,10 +190,7 @@ RuleTestReport TestRules(Extractor& extractor) {
     ++report.rules;
     for (const RuleExample& ex : rule.examples) {
       ++report.examples;
-      Article article;
-      article.id = rule.id;
-      article.text = ex.text;
-      Result<Analysis> a = extractor.Extract(article);
+      Result<Analysis> a = Analyse(extractor, rule, ex.text);
       std::string problem;
       if (!a.ok()) {
         problem = a.status().ToString();
@@ -203,10 +208,7 @@ RuleTestReport TestRules(Extractor& extractor) {
     }
     for (const RuleCounterexample& ce : rule.counterexamples) {
       ++report.counterexamples;
-      Article article;
-      article.id = rule.id;
-      article.text = ce.text;
-      Result<Analysis> a = extractor.Extract(article);
+      Result<Analysis> a = Analyse(extractor, rule, ce.text);
       std::string problem = a.ok() ? CheckCounter(rule, *a) : a.status().ToString();
       if (!problem.empty()) {
         report.failures.push_back({rule.id, rule.file + ":" + std::to_string(ce.line), ce.text,
