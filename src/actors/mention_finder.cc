@@ -67,12 +67,27 @@ void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>&
       "Foundation", "Corporation", "Company",    "Motors",   "Motoren",     "Energy",
       "Airways",    "Airlines",    "Rail",       "Railways", "Police",      "Court",
       "Board"};
-  static const std::set<std::string> kNotNames = {"The", "A",   "An",  "He",    "She", "They", "It",
-                                                  "His", "Her", "Its", "Their", "But", "And"};
+  // Capitalised words that start a speaker phrase without being a name.
+  static const std::set<std::string> kNotNames = {
+      "The",       "A",          "An",       "He",         "She",       "They",     "It",
+      "His",       "Her",        "Its",      "Their",      "But",       "And",      "Critics",
+      "Opponents", "Supporters", "Analysts", "Sources",    "Officials", "Insiders", "Campaigners",
+      "Residents", "Economists", "Experts",  "Observers",  "Allies",    "Aides",    "Ministers",
+      "Voters",    "Unions",     "Police",   "Officers",   "Doctors",   "Nurses",   "Teachers",
+      "Parents",   "Workers",    "Staff",    "Opposition", "One",       "Some",     "Many",
+      "January",   "February",   "March",    "April",      "May",       "June",     "July",
+      "August",    "September",  "October",  "November",   "December",  "Monday",   "Tuesday",
+      "Wednesday", "Thursday",   "Friday",   "Saturday",   "Sunday"};
   // A phrase [begin, end) that may be a speaker's name; adds it as a mention if it is one.
   auto consider = [&](size_t begin, size_t end) {
     std::string_view phrase = norm.substr(begin, end - begin);
     size_t phrase_begin = begin;
+    // "Sinn Féin's Ciara McGuinness": the name after the possessive.
+    size_t possessive = phrase.rfind("'s ");
+    if (possessive != std::string_view::npos) {
+      phrase_begin += possessive + 3;
+      phrase.remove_prefix(possessive + 3);
+    }
     // "The United Steelworkers union": the name between the article and a common noun.
     bool org_noun = false, article = false;
     for (std::string_view the : {"The ", "the "}) {
@@ -105,16 +120,29 @@ void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>&
     // One word may do ("Smith has accused"): a name that speaks and no rule knows; but
     // "the Senator" is a role, not a name.
     if (words.empty() || words.size() > 4 || (article && !org_noun && words.size() == 1)) return;
+    // Connectors inside a name: "Transport for Wales", "Bank of England" (organisations).
+    bool connector = false;
+    for (size_t i = 1; i + 1 < words.size(); ++i) {
+      if (words[i] == "for" || words[i] == "of" || words[i] == "and") {
+        connector = true;
+        words[i] = "For";  // checked as a capitalised word below
+      }
+    }
+    // Each word capitalised (or a non-ASCII capital, as in "Ó Dálaigh"), none of them a
+    // word that only looks like a name, and at least one with lower-case letters.
     bool names = std::all_of(words.begin(), words.end(), [](const std::string& w) {
-      return w.size() >= 2 && std::isupper(static_cast<unsigned char>(w[0])) &&
-             !kNotNames.count(w) && std::any_of(w.begin(), w.end(), [](char c) {
-               return std::islower(static_cast<unsigned char>(c));
-             });
+      unsigned char c = static_cast<unsigned char>(w[0]);
+      return (std::isupper(c) || c >= 0x80) && !kNotNames.count(w);
     });
+    names = names && std::any_of(words.begin(), words.end(), [](const std::string& w) {
+              return w.size() >= 2 && std::any_of(w.begin(), w.end(), [](char c) {
+                       return std::islower(static_cast<unsigned char>(c));
+                     });
+            });
     size_t phrase_end = phrase_begin + phrase.size();
     if (!names || Covered(*mentions, phrase_begin, phrase_end)) return;
     PendingMention p;
-    bool org = org_noun || kOrgWords.count(words.back());
+    bool org = org_noun || connector || kOrgWords.count(words.back());
     p.candidate.type = org ? "org" : "person";
     p.candidate.name = std::string(phrase);
     p.candidate.mention.rule = org ? "org.speaker" : "person.speaker";

@@ -38,29 +38,74 @@ struct Cue {
   std::string rule;
 };
 
+bool StartsWithAny(const std::string& s, std::initializer_list<const char*> words) {
+  for (const char* w : words) {
+    std::string prefix = std::string(w) + " ";
+    if (s.rfind(prefix, 0) == 0 || s == w) return true;
+  }
+  return false;
+}
+
 // The actor a speaker phrase stands for (see LinkClaims).
 std::optional<std::string> ResolveSpeaker(const Analysis& a, const Span& speaker,
                                           std::string_view phrase) {
+  std::string p = Lower(phrase);
+  // An indefinite speaker is somebody unnamed ("One Labour MP", "Critics of Mr Corbyn",
+  // "Opposition councillors"): a party or person inside it only describes them. It is an
+  // actor only when a group names it ("Labour MPs") or an actor follows "for" / "of" after a
+  // role ("a spokesman for Mr Corbyn").
+  bool indefinite = StartsWithAny(
+      p,
+      {"a",         "an",       "one",         "two",       "three",      "some",     "several",
+       "many",      "senior",   "critics",     "opponents", "supporters", "analysts", "sources",
+       "officials", "insiders", "campaigners", "residents", "economists", "experts",  "observers",
+       "allies",    "aides",    "opposition",  "rebel",     "furious"});
+  if (indefinite) {
+    // "A Downing Street spokesperson", "a Tory spokesman": a spokesperson speaks for whom
+    // the phrase names; "Analysts at Goldman Sachs", "a spokesman for Mr Corbyn" likewise.
+    bool spokes = p.find("spokes") != std::string::npos;
+    size_t for_at = p.find(" for "), at_at = p.find(" at ");
+    size_t after = std::min(for_at, at_at);
+    for (const Actor& actor : a.actors) {
+      for (const Mention& m : actor.mentions) {
+        if (!Overlaps(m.span, speaker)) continue;
+        bool whole_group = actor.type == "group";
+        bool after_for =
+            after != std::string::npos && m.span.byte_start >= speaker.byte_start + after;
+        if (whole_group || after_for || (spokes && actor.type != "place")) return actor.id;
+      }
+    }
+    return std::nullopt;
+  }
   // A name in the stretch up to the verb: the first person, who heads the phrase ("[Sir
   // Robert Lyle], chairman of the 1922 Committee, said"; "The union's general secretary,
   // [Maureen Talbot], said"), else the organisation or group nearest the verb.
   const Actor* best = nullptr;
-  size_t best_end = 0;
+  size_t best_end = 0, best_len = 0;
   for (const Actor& actor : a.actors) {
     for (const Mention& m : actor.mentions) {
       if (!Overlaps(m.span, speaker)) continue;
+      size_t len = m.span.byte_end - m.span.byte_start;
       bool person = actor.type == "person", best_person = best && best->type == "person";
-      bool better = best == nullptr || (person && !best_person) ||
-                    (person && best_person && m.span.byte_end < best_end) ||
-                    (!person && !best_person && m.span.byte_end > best_end);
+      bool better =
+          best == nullptr || (person && !best_person) ||
+          (person && best_person && m.span.byte_end < best_end) ||
+          (!person && !best_person &&
+           (m.span.byte_end > best_end || (m.span.byte_end == best_end && len > best_len)));
       if (better) {
         best = &actor;
         best_end = m.span.byte_end;
+        best_len = len;
       }
     }
   }
-  if (best != nullptr) return best->id;
-  std::string p = Lower(phrase);
+  // A definite role ("The former Labour leader, ... told") is not the party it names.
+  // A role is "the" and a common noun; "the Office for National Statistics" is a name.
+  size_t second_word = phrase.find(' ');
+  bool role = (p.rfind("the ", 0) == 0 || p.rfind("his ", 0) == 0 || p.rfind("her ", 0) == 0) &&
+              second_word != std::string_view::npos && second_word + 1 < phrase.size() &&
+              std::islower(static_cast<unsigned char>(phrase[second_word + 1]));
+  if (best != nullptr && !(role && best->type != "person")) return best->id;
   bool pronoun_person = p == "he" || p == "she";
   bool collective =
       p == "they" || p.find("group") != std::string::npos || p.find("party") != std::string::npos ||
@@ -68,8 +113,8 @@ std::optional<std::string> ResolveSpeaker(const Analysis& a, const Span& speaker
       p.find("government") != std::string::npos || p.find("department") != std::string::npos ||
       p.find("ministry") != std::string::npos || p.find("bank") != std::string::npos ||
       p.find("council") != std::string::npos;
-  bool role = !pronoun_person && !collective &&
-              (p.rfind("the ", 0) == 0 || p.rfind("his ", 0) == 0 || p.rfind("her ", 0) == 0);
+  if (collective && best != nullptr) return best->id;
+  role = role && !pronoun_person && !collective;
   if (!pronoun_person && !collective && !role) return std::nullopt;
   // A role ("the Senator") is the nearest compatible actor before it; a pronoun is the
   // subject of the most recent sentence that names one: its first such mention

@@ -183,9 +183,13 @@ ActorScores ScoreActors(const std::vector<GoldActorArticle>& gold,
     for (const GoldClaim& c : g.claims) {
       gold_claims.insert({c.verb_start, c.verb_end, c.speaker.value_or("")});
     }
+    // One attribution per reporting verb: the sentences of a long quote share theirs.
     std::vector<const Claim*> pred_claims;
+    std::set<std::pair<size_t, size_t>> seen_verbs;
     for (const Claim& c : a.claims) {
-      if (c.verb_span) pred_claims.push_back(&c);
+      if (c.verb_span && seen_verbs.insert({c.verb_span->start, c.verb_span->end}).second) {
+        pred_claims.push_back(&c);
+      }
     }
     std::vector<bool> claim_used(pred_claims.size()), verb_used(pred_claims.size());
     for (const auto& [vs, ve, speaker] : gold_claims) {

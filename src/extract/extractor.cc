@@ -171,6 +171,13 @@ Result<Analysis> Extractor::Extract(const Article& article) {
         p.candidate = d.ToMention(m, rule, norm.text);
         p.begin = fig ? fig->begin : m.begin;
         p.end = fig ? fig->end : m.end;
+        // "The Socialist Campaign Group" is the Socialist Campaign Group; a gazetteer says
+        // where "The" belongs to the name ("The Guardian").
+        if (!p.candidate.canonical && norm.text.compare(p.begin, 4, "The ") == 0 &&
+            p.end > p.begin + 4) {
+          p.begin += 4;
+          if (p.candidate.name.rfind("The ", 0) == 0) p.candidate.name.erase(0, 4);
+        }
         p.headline = sentence.headline;
         pending.push_back(std::move(p));
         // A party inside a group is a mention of the party too: "[Labour] MPs".
