@@ -60,6 +60,12 @@ TEST(ActorsClaims, SeedMentionsMergeIntoOneActor) {
   std::set<std::string> texts;
   for (const Mention& m : corbyn->mentions) texts.insert(m.text);
   EXPECT_TRUE(texts.count("Corbyn") && texts.count("Mr Corbyn") && texts.count("Jeremy Corbyn"));
+  Analysis b = testing::AnalyseFile(extractor, "seeds/004_1145b5d6b04816d0.txt");
+  const Actor* sanders = FindActor(b, "Bernie Sanders");
+  ASSERT_NE(sanders, nullptr);
+  std::set<std::string> sanders_texts;
+  for (const Mention& m : sanders->mentions) sanders_texts.insert(m.text);
+  EXPECT_TRUE(sanders_texts.count("Sanders") && sanders_texts.count("the Senator"));
   const Actor* smith = FindActor(a, "Owen Smith");
   ASSERT_NE(smith, nullptr);
   EXPECT_EQ(smith->name, "Owen Smith");

@@ -169,6 +169,49 @@ void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>&
   }
 }
 
+void AddTitleReferences(std::string_view norm, const Lexicon* titles,
+                        const std::function<bool(size_t)>& is_boundary,
+                        std::vector<PendingMention>* mentions) {
+  if (titles == nullptr) return;
+  std::vector<PendingMention> added;
+  for (const auto& [key, title] : *titles) {
+    // The canonical title as written ("Senator", "Prime Minister"): capitalised only, so
+    // that the common noun ("the senator from Ohio") stays out.
+    if (title.empty() || !std::isupper(static_cast<unsigned char>(title[0]))) continue;
+    for (std::string_view the : {"the ", "The "}) {
+      std::string phrase = std::string(the) + title;
+      for (size_t at = norm.find(phrase); at != std::string_view::npos;
+           at = norm.find(phrase, at + 1)) {
+        size_t end = at + phrase.size();
+        if (!is_boundary(at) || !(is_boundary(end) || norm.compare(end, 2, "'s") == 0)) continue;
+        // Followed by a name, it is a title, not a reference: "the Senator Bernie Sanders".
+        if (end + 1 < norm.size() && norm[end] == ' ' &&
+            std::isupper(static_cast<unsigned char>(norm[end + 1]))) {
+          continue;
+        }
+        if (Covered(*mentions, at, end) || Covered(added, at, end)) continue;
+        const PendingMention* nearest = nullptr;
+        for (const PendingMention& m : *mentions) {
+          if (m.candidate.type == "person" && m.end <= at &&
+              (nearest == nullptr || m.end > nearest->end)) {
+            nearest = &m;
+          }
+        }
+        if (nearest == nullptr) continue;
+        PendingMention p;
+        p.candidate.type = "person";
+        p.candidate.name = nearest->candidate.name;
+        p.candidate.canonical = nearest->candidate.canonical;
+        p.candidate.mention.rule = "person.title-reference";
+        p.begin = at;
+        p.end = end;
+        added.push_back(std::move(p));
+      }
+    }
+  }
+  for (PendingMention& m : added) mentions->push_back(std::move(m));
+}
+
 void DropHeadlineOnlyMentions(std::vector<PendingMention>* mentions) {
   std::set<std::string> body_names;
   for (const PendingMention& m : *mentions) {

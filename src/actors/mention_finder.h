@@ -10,6 +10,7 @@
 
 #include <claimscan/actor_resolver.h>
 #include <claimscan/rule_matcher.h>
+#include <claimscan/rule_set.h>
 #include <claimscan/segmenter.h>
 
 namespace claimscan::internal {
@@ -34,6 +35,12 @@ void AddSurnameMentions(std::string_view norm, const std::function<bool(size_t)>
 // Water, Party, ...) become organisations instead.
 void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>& sentences,
                         const std::vector<std::vector<RuleMatch>>& cues,
+                        std::vector<PendingMention>* mentions);
+
+// "the Senator", "the Chancellor": `the` and a capitalised title from `titles` (the rules'
+// `map title`) is a mention of the nearest person mentioned before it.
+void AddTitleReferences(std::string_view norm, const Lexicon* titles,
+                        const std::function<bool(size_t)>& is_boundary,
                         std::vector<PendingMention>* mentions);
 
 // Drops headline mentions that only capitalisation suggests: a headline mention is kept if

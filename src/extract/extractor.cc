@@ -206,6 +206,7 @@ Result<Analysis> Extractor::Extract(const Article& article) {
   }
   internal::AddSpeakerMentions(norm.text, ranges, cues, &pending);
   internal::AddSurnameMentions(norm.text, boundary, &pending);
+  internal::AddTitleReferences(norm.text, d.rules->lexicon("title"), boundary, &pending);
   internal::DropHeadlineOnlyMentions(&pending);
   std::vector<MentionCandidate> mentions;
   for (internal::PendingMention& p : pending) {
