@@ -29,12 +29,6 @@ class AboutFinder {
                                                 size_t end, std::string_view kind) const;
 
  private:
-  bool In(const Lexicon* lexicon, std::string_view word) const;
-  // The phrase starting at word token `i` going right (after determiners), or nullopt.
-  std::optional<std::pair<size_t, size_t>> PhraseRight(std::string_view text,
-                                                       const std::vector<Token>& words,
-                                                       size_t i) const;
-
   const Lexicon* link_;
   const Lexicon* det_;
   const Lexicon* stop_;

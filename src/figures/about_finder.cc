@@ -34,30 +34,23 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() + 2 && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-}  // namespace
-
-AboutFinder::AboutFinder(const RuleSet& rules)
-    : link_(rules.lexicon("about_link")),
-      det_(rules.lexicon("about_det")),
-      stop_(rules.lexicon("about_stop")) {}
-
-bool AboutFinder::In(const Lexicon* lexicon, std::string_view word) const {
+bool In(const Lexicon* lexicon, std::string_view word) {
   return lexicon != nullptr && lexicon->count(internal::LexiconKey(word)) > 0;
 }
 
-std::optional<std::pair<size_t, size_t>> AboutFinder::PhraseRight(std::string_view text,
-                                                                  const std::vector<Token>& tokens,
-                                                                  size_t i) const {
-  std::vector<Item> items = Items(text, tokens);
+// The phrase starting at item `i` going right (after determiners), or nullopt.
+std::optional<std::pair<size_t, size_t>> PhraseRight(std::string_view text,
+                                                     const std::vector<Item>& items, size_t i,
+                                                     const Lexicon* det, const Lexicon* stop) {
   while (i < items.size() && items[i].word &&
-         In(det_, text.substr(items[i].begin, items[i].end - items[i].begin))) {
+         In(det, text.substr(items[i].begin, items[i].end - items[i].begin))) {
     ++i;
   }
   size_t first = i, count = 0;
   for (; i < items.size() && count < kMaxPhraseWords; ++i, ++count) {
     const Item& it = items[i];
     std::string_view w = text.substr(it.begin, it.end - it.begin);
-    if (!it.word || it.number || In(stop_, w)) break;
+    if (!it.word || it.number || In(stop, w)) break;
     // After the first word, a past-tense verb, an adverb or a participle ends the phrase:
     // "42 Tory MPs [rebelled]", "thousands of people [enthusiastically] shouting".
     if (count > 0 && (EndsWith(w, "ed") || EndsWith(w, "ly") || EndsWith(w, "ing"))) break;
@@ -65,6 +58,13 @@ std::optional<std::pair<size_t, size_t>> AboutFinder::PhraseRight(std::string_vi
   if (count == 0) return std::nullopt;
   return std::make_pair(items[first].begin, items[first + count - 1].end);
 }
+
+}  // namespace
+
+AboutFinder::AboutFinder(const RuleSet& rules)
+    : link_(rules.lexicon("about_link")),
+      det_(rules.lexicon("about_det")),
+      stop_(rules.lexicon("about_stop")) {}
 
 std::optional<std::pair<size_t, size_t>> AboutFinder::Find(std::string_view text,
                                                            const std::vector<Token>& tokens,
@@ -86,12 +86,12 @@ std::optional<std::pair<size_t, size_t>> AboutFinder::Find(std::string_view text
   // Right: "59% of [voting members]", "[59] rallies", "£300,000 in [small donations]".
   std::string next = word_at(after);
   if (next == "of") {
-    if (auto p = PhraseRight(text, tokens, after + 1)) return p;
+    if (auto p = PhraseRight(text, items, after + 1, det_, stop_)) return p;
   } else if (kind == "count" || (kind == "percentage" && next != "per" && next != "percent")) {
     // "[three in five] voters", "[59] rallies": the words right after the figure.
-    if (auto p = PhraseRight(text, tokens, after)) return p;
+    if (auto p = PhraseRight(text, items, after, det_, stop_)) return p;
   } else if (kind == "money" && (next == "in" || next == "on" || next == "for")) {
-    if (auto p = PhraseRight(text, tokens, after + 1)) return p;
+    if (auto p = PhraseRight(text, items, after + 1, det_, stop_)) return p;
   } else if (kind == "percentage_point" &&
              (next == "lead" || next == "gap" || next == "margin" || next == "swing")) {
     return std::make_pair(items[after].begin, items[after].end);

@@ -33,6 +33,14 @@ void PutSpan(Json& j, const Span& s) {
   j["byte_end"] = s.byte_end;
 }
 
+// An object with the four offsets, or null.
+Json OptionalSpan(const std::optional<Span>& s) {
+  if (!s) return nullptr;
+  Json j;
+  PutSpan(j, *s);
+  return j;
+}
+
 Json FigureJson(const Figure& f) {
   Json j;
   j["kind"] = f.kind;
@@ -82,20 +90,8 @@ Json ClaimJson(const Claim& c) {
   j["actors"] = c.actors;
   j["speaker"] = c.speaker ? Json(*c.speaker) : Json(nullptr);
   j["verb"] = c.verb.empty() ? Json(nullptr) : Json(c.verb);
-  if (c.verb_span) {
-    Json v;
-    PutSpan(v, *c.verb_span);
-    j["verb_span"] = std::move(v);
-  } else {
-    j["verb_span"] = nullptr;
-  }
-  if (c.quote) {
-    Json q;
-    PutSpan(q, *c.quote);
-    j["quote"] = std::move(q);
-  } else {
-    j["quote"] = nullptr;
-  }
+  j["verb_span"] = OptionalSpan(c.verb_span);
+  j["quote"] = OptionalSpan(c.quote);
   j["rule"] = c.rule.empty() ? Json(nullptr) : Json(c.rule);
   return j;
 }
