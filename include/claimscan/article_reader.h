@@ -2,6 +2,8 @@
 #ifndef CLAIMSCAN_ARTICLE_READER_H_
 #define CLAIMSCAN_ARTICLE_READER_H_
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +34,20 @@ Article ArticleFromText(std::string id, std::string bytes, InputFormat format);
 
 // Reads a whole file. Fails with the path and the system's reason.
 Status ReadWholeFile(const std::string& path, std::string* out);
+
+// Limits on one article; 0 means no limit.
+struct ReadLimits {
+  uint64_t max_bytes = 32000000;
+};
+
+// Reads one .txt/.md article, refusing what cannot be analysed: a path that is not a regular
+// file, a file over `limits`, an empty or whitespace-only file, and binary data (NUL bytes,
+// gzip/zip/image/PDF signatures, UTF-16). Errors name the path and, where one exists, the byte.
+Status ReadArticleFile(const std::string& path, const ReadLimits& limits, std::string* out);
+
+// The kind of a plainly binary file ("gzip data", "a PNG image", "UTF-16 text") from its first
+// bytes, or nullopt.
+std::optional<std::string> BinaryFileKind(std::string_view head);
 
 // Parses one JSON Lines record: an object with string `text` and `id` (string or number),
 // optional `title`, `url`, `date`, `source`. A title equal to the text's first non-empty

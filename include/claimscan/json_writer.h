@@ -26,6 +26,30 @@ std::string AnalysisToJson(const Analysis& analysis, const JsonOptions& options)
 // A JSON Lines error record: {"schema_version":1,"id":...,"error":...}.
 std::string ErrorToJson(std::string_view id, std::string_view message);
 
+// A file written through a hidden temporary file beside it (".NAME.tmp-PID") and renamed
+// into place by Commit(): `path` is never seen half-written. Dropped uncommitted, the
+// temporary file is removed and `path` keeps its old version.
+class AtomicFile {
+ public:
+  // Creates the parent folders and the temporary file.
+  static Result<AtomicFile> Create(const std::string& path);
+  AtomicFile(AtomicFile&& other) noexcept;
+  AtomicFile& operator=(AtomicFile&&) = delete;
+  ~AtomicFile();
+
+  // Appends bytes; on failure (a full disk) the file is abandoned and the error returned.
+  Status Append(std::string_view bytes);
+  // Closes the temporary file and renames it over `path`.
+  Status Commit();
+
+ private:
+  AtomicFile(std::string path, std::string tmp, int fd);
+  void Abandon();
+  std::string path_;
+  std::string tmp_;
+  int fd_ = -1;
+};
+
 // Writes `contents` to `path` through a temporary file in the same folder and a rename,
 // so that `path` is either absent, its old version, or complete. Creates parent folders.
 Status WriteFileAtomically(const std::string& path, std::string_view contents);

@@ -56,6 +56,7 @@ class RuleMatcher {
   std::vector<std::vector<std::pair<int, std::string_view>>> named_groups_;  // per pattern
   std::vector<int> fired_;
   std::vector<re2::StringPiece> submatches_;
+  std::vector<RuleSet::GazetteerHit> gazetteer_hits_;
 };
 
 }  // namespace claimscan

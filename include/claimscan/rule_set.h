@@ -43,6 +43,7 @@ struct Rule {
   Dimension dimension = Dimension::kFigure;
   int priority = 0;
   std::vector<std::string> patterns;         // after macro expansion
+  std::string gazetteer;                     // a `gazetteer: MAP` rule matches MAP's surfaces
   std::map<std::string, std::string> fixed;  // `set: key=value` attributes
   std::vector<RuleExample> examples;
   std::vector<RuleCounterexample> counterexamples;
@@ -81,6 +82,15 @@ class RuleSet {
   // Indices of the patterns that match somewhere in `text` (one pass of each RE2::Set of
   // up to 32 patterns).
   void Prefilter(std::string_view text, std::vector<int>* matched) const;
+  // A match of a `gazetteer:` rule: rule index and byte range in the searched text.
+  struct GazetteerHit {
+    size_t rule = 0;
+    size_t begin = 0;
+    size_t end = 0;
+  };
+  // Every surface of every gazetteer rule's map found in `text` at word edges (hash lookups
+  // of word sequences, so a list of millions of names costs no more than a short one).
+  void FindGazetteerEntries(std::string_view text, std::vector<GazetteerHit>* hits) const;
   // A hash of every loaded file's bytes: outputs record it to know when to redo work.
   const std::string& fingerprint() const;
   // The files that were loaded, in load order.

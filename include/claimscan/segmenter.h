@@ -19,6 +19,10 @@ struct SentenceRange {
   size_t paragraph = 0;
 };
 
+// Sentences longer than this are cut at a space: news sentences are far shorter, and text
+// without sentence ends must not become one sentence of megabytes.
+constexpr size_t kMaxSentenceBytes = 4096;
+
 // A word-break token: its byte range and ICU's rule status (UBRK_WORD_NUMBER, _LETTER, ...).
 struct Token {
   size_t begin = 0;

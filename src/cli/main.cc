@@ -1,4 +1,5 @@
 // The claimscan command: flags in, library calls, exit status out. No extraction logic.
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -70,47 +71,96 @@ struct CommonFlags {
   }
 };
 
-bool SamePath(const std::string& a, const std::string& b) {
+struct ExtractFlags {
+  std::vector<std::string> paths;
+  std::string output;
+  std::string jsonl;
+  bool pretty = false;
+  bool quiet = false;
+  bool output_inside_input = false;
+  double max_article_mb = 32;
+};
+
+void PrintWarning(const Status& s) { std::cerr << "claimscan: warning: " << s.ToString() << '\n'; }
+
+// True when `inner` is `outer` or lies inside it (both resolved through symbolic links).
+bool Inside(const std::string& inner, const std::string& outer) {
   std::error_code ec;
-  return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
+  fs::path in = fs::weakly_canonical(inner, ec);
+  if (ec) return false;
+  fs::path out = fs::weakly_canonical(outer, ec);
+  if (ec) return false;
+  auto [o, i] = std::mismatch(out.begin(), out.end(), in.begin(), in.end());
+  return o == out.end();
 }
 
-int RunExtract(const CommonFlags& common, const std::vector<std::string>& paths,
-               const std::string& output, const std::string& jsonl, bool pretty, bool quiet) {
-  if (jsonl.empty() && (paths.empty() || output.empty())) {
+// Checks, before any article is read, that the output folder can be created and written.
+Status CheckOutputFolder(const std::string& output) {
+  std::error_code ec;
+  fs::create_directories(output, ec);
+  if (ec) return Status::IoError(output, "cannot create the output folder: " + ec.message());
+  Status probe =
+      claimscan::WriteFileAtomically((fs::path(output) / ".claimscan-probe").string(), "");
+  fs::remove(fs::path(output) / ".claimscan-probe", ec);
+  if (!probe.ok()) return Status::IoError(output, "cannot write to the output folder");
+  return Status::Ok();
+}
+
+int RunExtract(const CommonFlags& common, const ExtractFlags& flags) {
+  if (flags.jsonl.empty() && (flags.paths.empty() || flags.output.empty())) {
     std::cerr << "claimscan: extract needs PATH... and -o OUTDIR, or --jsonl -\n";
     return kExitUsage;
   }
-  for (const std::string& p : paths) {
-    if (SamePath(p, output)) {
-      std::cerr << "claimscan: refusing to write output into the input folder " << p << '\n';
-      return kExitUsage;
+  if (!flags.jsonl.empty() && flags.jsonl != "-") {
+    std::cerr << "claimscan: --jsonl takes '-' (standard input); name JSON Lines files as PATH\n";
+    return kExitUsage;
+  }
+  if (flags.max_article_mb <= 0 || flags.max_article_mb > 2000) {
+    std::cerr << "claimscan: --max-article-mb must be between 0 and 2000\n";
+    return kExitUsage;
+  }
+  if (flags.jsonl.empty()) {
+    for (const std::string& p : flags.paths) {
+      std::error_code ec;
+      if (!fs::is_directory(p, ec) || !Inside(flags.output, p)) continue;
+      if (Inside(p, flags.output)) {
+        std::cerr << "claimscan: refusing to write output into the input folder " << p << '\n';
+        return kExitUsage;
+      }
+      if (!flags.output_inside_input) {
+        std::cerr << "claimscan: the output folder " << flags.output << " is inside the input "
+                  << "folder " << p << "; pass --output-inside-input if that is meant\n";
+        return kExitUsage;
+      }
     }
   }
   std::optional<claimscan::Extractor> extractor = common.MakeExtractor();
   if (!extractor) return kExitUsage;
-  claimscan::JsonOptions json;
-  json.pretty = pretty;
-  json.rules_fingerprint = extractor->rules().fingerprint();
-  claimscan::BatchStats stats;
-  if (!jsonl.empty()) {
-    if (jsonl != "-") {
-      std::cerr << "claimscan: --jsonl takes '-' (standard input); name JSON Lines files as PATH\n";
+  if (flags.jsonl.empty()) {
+    Status writable = CheckOutputFolder(flags.output);
+    if (!writable.ok()) {
+      PrintError(writable);
       return kExitUsage;
     }
+  }
+  claimscan::BatchOptions options;
+  options.output_dir = flags.output;
+  options.json.pretty = flags.pretty;
+  options.json.rules_fingerprint = extractor->rules().fingerprint();
+  options.limits.max_bytes = static_cast<uint64_t>(flags.max_article_mb * 1e6);
+  options.on_warning = PrintWarning;
+  claimscan::BatchStats stats;
+  if (!flags.jsonl.empty()) {
     std::ios::sync_with_stdio(false);
-    stats = claimscan::StreamJsonl(std::cin, std::cout, *extractor, json, PrintError);
+    stats = claimscan::StreamJsonl(std::cin, std::cout, *extractor, options, PrintError);
   } else {
     std::vector<Status> errors;
-    std::vector<claimscan::InputFile> inputs = claimscan::CollectInputs(paths, &errors);
+    std::vector<claimscan::InputFile> inputs = claimscan::CollectInputs(flags.paths, &errors);
     for (const Status& e : errors) PrintError(e);
-    claimscan::BatchOptions options;
-    options.output_dir = output;
-    options.json = json;
     stats = claimscan::RunBatch(inputs, *extractor, options, PrintError);
     stats.failed += errors.size();
   }
-  if (!quiet) {
+  if (!flags.quiet) {
     std::cerr << "claimscan: " << stats.articles << " articles, " << stats.sentences
               << " sentences, " << stats.figures << " figures, " << stats.actors << " actors, "
               << stats.claims << " claims, " << stats.failed << " failed\n";
@@ -253,14 +303,17 @@ int main(int argc, char** argv) {
 
   CommonFlags common;
   CLI::App* extract = app.add_subcommand("extract", "Analyse articles: one JSON file each");
-  std::vector<std::string> paths;
-  std::string output, jsonl;
-  bool pretty = false, quiet = false;
-  extract->add_option("paths", paths, "Files and folders (.txt, .md, .jsonl)");
-  extract->add_option("-o,--output", output, "Output folder (mirrors the input tree)");
-  extract->add_option("--jsonl", jsonl, "'-': read JSON Lines on stdin, write results to stdout");
-  extract->add_flag("--pretty", pretty, "Indent the JSON");
-  extract->add_flag("-q,--quiet", quiet, "No summary on stderr");
+  ExtractFlags ex;
+  extract->add_option("paths", ex.paths, "Files and folders (.txt, .md, .jsonl)");
+  extract->add_option("-o,--output", ex.output, "Output folder (mirrors the input tree)");
+  extract->add_option("--jsonl", ex.jsonl,
+                      "'-': read JSON Lines on stdin, write results to stdout");
+  extract->add_flag("--pretty", ex.pretty, "Indent the JSON");
+  extract->add_flag("-q,--quiet", ex.quiet, "No summary on stderr");
+  extract->add_flag("--output-inside-input", ex.output_inside_input,
+                    "Allow an output folder inside an input folder");
+  extract->add_option("--max-article-mb", ex.max_article_mb,
+                      "Skip articles (files or records) larger than this (default: 32)");
   common.AddTo(extract);
 
   CLI::App* rules = app.add_subcommand("rules", "Work with rule files");
@@ -286,7 +339,7 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
-  if (extract->parsed()) return RunExtract(common, paths, output, jsonl, pretty, quiet);
+  if (extract->parsed()) return RunExtract(common, ex);
   if (rules_test->parsed()) return RunRulesTest(common, verbose);
   if (eval->parsed()) return RunEval(common, gold, eval_output, mistakes);
   return kExitUsage;

@@ -1,11 +1,40 @@
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <sstream>
+#include <fstream>
 
 #include <claimscan/batch.h>
 
 namespace claimscan {
 namespace fs = std::filesystem;
 namespace {
+
+// Deeper nesting than any article record needs is refused before it reaches the parser.
+constexpr size_t kMaxJsonDepth = 64;
+// JSON Lines output is written in blocks of about this size: memory stays flat.
+constexpr size_t kWriteBlock = 1 << 20;
+
+bool TooDeep(std::string_view line) {
+  size_t depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
 
 void Count(const Analysis& a, BatchStats* stats) {
   ++stats->articles;
@@ -16,28 +45,154 @@ void Count(const Analysis& a, BatchStats* stats) {
   stats->claims += a.claims.size();
 }
 
+void Warn(const BatchOptions& options, const std::string& where, const Analysis& analysis) {
+  if (!options.on_warning) return;
+  for (const std::string& w : analysis.warnings) {
+    options.on_warning(Status::InvalidInput(where, w));
+  }
+}
+
 // One output line for one JSON Lines record: the analysis, or an error record.
 std::string ProcessRecord(std::string_view line, const std::string& where, Extractor& extractor,
-                          const JsonOptions& json, const ErrorSink& on_error, BatchStats* stats) {
-  JsonOptions one_line = json;
-  one_line.pretty = false;
-  Result<Article> article = ArticleFromJsonLine(line, where);
-  if (!article.ok()) {
+                          const BatchOptions& options, const ErrorSink& on_error,
+                          BatchStats* stats) {
+  auto fail = [&](std::string_view id, const Status& s) {
     ++stats->failed;
-    on_error(article.status());
-    return ErrorToJson("", article.status().message());
+    on_error(s);
+    return ErrorToJson(id, s.message());
+  };
+  if (line.find_first_not_of(" \t") == std::string_view::npos) {
+    return fail("", Status::InvalidInput(where, "empty line"));
   }
+  if (options.limits.max_bytes > 0 && line.size() > options.limits.max_bytes) {
+    return fail("", Status::InvalidInput(where, "record is over the limit of " +
+                                                    std::to_string(options.limits.max_bytes) +
+                                                    " bytes (raise it with --max-article-mb)"));
+  }
+  if (TooDeep(line)) {
+    return fail(
+        "", Status::InvalidInput(
+                where, "JSON nested more than " + std::to_string(kMaxJsonDepth) + " levels deep"));
+  }
+  Result<Article> article = ArticleFromJsonLine(line, where);
+  if (!article.ok()) return fail("", article.status());
   Result<Analysis> analysis = extractor.Extract(*article);
   if (!analysis.ok()) {
-    ++stats->failed;
-    on_error(Status::InvalidInput(where, analysis.status().message()));
-    return ErrorToJson(article->id, analysis.status().message());
+    return fail(article->id, Status::InvalidInput(where, analysis.status().message()));
   }
+  Warn(options, where, *analysis);
   Count(*analysis, stats);
+  JsonOptions one_line = options.json;
+  one_line.pretty = false;
   return AnalysisToJson(*analysis, one_line);
 }
 
+// Every line of `in` through the extractor, each output line handed to `emit` in order.
+// Stops at the first failed emit and returns its status.
+Status StreamRecords(std::istream& in, std::string_view name, Extractor& extractor,
+                     const BatchOptions& options, const ErrorSink& on_error, BatchStats* stats,
+                     const std::function<Status(std::string_view)>& emit) {
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::string where = std::string(name) + ":" + std::to_string(line_no);
+    std::string record = ProcessRecord(line, where, extractor, options, on_error, stats);
+    record += '\n';
+    Status s = emit(record);
+    if (!s.ok()) return s;
+  }
+  if (in.bad()) return Status::IoError(name, "read failed");
+  return Status::Ok();
+}
+
+// A JSON Lines file streamed into its output file, which appears only once complete.
+void RunJsonlFile(const InputFile& input, const std::string& target, Extractor& extractor,
+                  const BatchOptions& options, const ErrorSink& on_error, BatchStats* stats) {
+  auto refuse = [&](const Status& s) {
+    ++stats->failed;
+    on_error(s);
+  };
+  std::error_code ec;
+  if (!fs::is_regular_file(input.path, ec)) {
+    return refuse(Status::IoError(input.path, ec ? ec.message() : "not a regular file"));
+  }
+  std::ifstream in(input.path, std::ios::binary);
+  if (!in) return refuse(Status::IoError(input.path, std::strerror(errno)));
+  char head[8] = {};
+  in.read(head, sizeof head);
+  std::string_view first(head, static_cast<size_t>(in.gcount()));
+  if (first.empty())
+    return refuse(Status::InvalidInput(input.path, "empty file, nothing to analyse"));
+  if (std::optional<std::string> kind = BinaryFileKind(first)) {
+    return refuse(Status::InvalidInput(input.path, "binary file (" + *kind + "), skipped"));
+  }
+  in.clear();
+  in.seekg(0);
+  Result<AtomicFile> file = AtomicFile::Create(target);
+  if (!file.ok()) return refuse(file.status());
+  BatchStats part;
+  std::string block;
+  auto flush = [&]() {
+    Status s = file->Append(block);
+    block.clear();
+    return s;
+  };
+  Status s = StreamRecords(in, input.path, extractor, options, on_error, &part,
+                           [&](std::string_view record) {
+                             block += record;
+                             return block.size() >= kWriteBlock ? flush() : Status::Ok();
+                           });
+  if (s.ok()) s = flush();
+  if (s.ok()) s = file->Commit();
+  if (!s.ok()) {
+    // Nothing of this file was written: count its records as failed, not as analysed.
+    part.failed += part.articles;
+    part.articles = 0;
+    ++stats->failed;
+    on_error(s);
+  }
+  stats->Add(part);
+}
+
+void RunTextFile(const InputFile& input, const std::string& target, Extractor& extractor,
+                 const BatchOptions& options, const ErrorSink& on_error, BatchStats* stats) {
+  std::string bytes;
+  Status read = ReadArticleFile(input.path, options.limits, &bytes);
+  if (!read.ok()) {
+    ++stats->failed;
+    on_error(read);
+    return;
+  }
+  Article article = ArticleFromText(input.relative, std::move(bytes), input.format);
+  Result<Analysis> analysis = extractor.Extract(article);
+  if (!analysis.ok()) {
+    ++stats->failed;
+    on_error(Status::InvalidInput(input.path, analysis.status().message()));
+    return;
+  }
+  Warn(options, input.path, *analysis);
+  Status written = WriteFileAtomically(target, AnalysisToJson(*analysis, options.json) + "\n");
+  if (!written.ok()) {
+    ++stats->failed;
+    on_error(written);
+    return;
+  }
+  Count(*analysis, stats);
+}
+
 }  // namespace
+
+void BatchStats::Add(const BatchStats& other) {
+  articles += other.articles;
+  failed += other.failed;
+  bytes += other.bytes;
+  sentences += other.sentences;
+  figures += other.figures;
+  actors += other.actors;
+  claims += other.claims;
+}
 
 std::string OutputPathFor(const InputFile& input, const std::string& output_dir) {
   fs::path rel(input.relative);
@@ -46,25 +201,19 @@ std::string OutputPathFor(const InputFile& input, const std::string& output_dir)
 }
 
 BatchStats StreamJsonl(std::istream& in, std::ostream& out, Extractor& extractor,
-                       const JsonOptions& json, const ErrorSink& on_error, std::string_view name) {
+                       const BatchOptions& options, const ErrorSink& on_error,
+                       std::string_view name) {
   BatchStats stats;
-  std::string line;
-  size_t line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) {
-      out << ErrorToJson("", "empty line") << '\n';
-      ++stats.failed;
-      on_error(
-          Status::InvalidInput(std::string(name) + ":" + std::to_string(line_no), "empty line"));
-      continue;
-    }
-    out << ProcessRecord(line, std::string(name) + ":" + std::to_string(line_no), extractor, json,
-                         on_error, &stats)
-        << '\n';
-  }
+  Status s =
+      StreamRecords(in, name, extractor, options, on_error, &stats, [&](std::string_view record) {
+        out << record;
+        return out ? Status::Ok() : Status::IoError("<stdout>", "write failed");
+      });
   out.flush();
+  if (!s.ok()) {
+    ++stats.failed;
+    on_error(s);
+  }
   return stats;
 }
 
@@ -72,42 +221,11 @@ BatchStats RunBatch(const std::vector<InputFile>& inputs, Extractor& extractor,
                     const BatchOptions& options, const ErrorSink& on_error) {
   BatchStats stats;
   for (const InputFile& input : inputs) {
-    std::string bytes;
-    Status read = ReadWholeFile(input.path, &bytes);
-    if (!read.ok()) {
-      ++stats.failed;
-      on_error(read);
-      continue;
-    }
     std::string target = OutputPathFor(input, options.output_dir);
-    std::string rendered;
     if (input.format == InputFormat::kJsonl) {
-      std::istringstream in(bytes);
-      std::ostringstream out;
-      BatchStats part = StreamJsonl(in, out, extractor, options.json, on_error, input.path);
-      stats.articles += part.articles;
-      stats.failed += part.failed;
-      stats.bytes += part.bytes;
-      stats.sentences += part.sentences;
-      stats.figures += part.figures;
-      stats.actors += part.actors;
-      stats.claims += part.claims;
-      rendered = std::move(out).str();
+      RunJsonlFile(input, target, extractor, options, on_error, &stats);
     } else {
-      Article article = ArticleFromText(input.relative, std::move(bytes), input.format);
-      Result<Analysis> analysis = extractor.Extract(article);
-      if (!analysis.ok()) {
-        ++stats.failed;
-        on_error(Status::InvalidInput(input.path, analysis.status().message()));
-        continue;
-      }
-      Count(*analysis, &stats);
-      rendered = AnalysisToJson(*analysis, options.json) + "\n";
-    }
-    Status written = WriteFileAtomically(target, rendered);
-    if (!written.ok()) {
-      ++stats.failed;
-      on_error(written);
+      RunTextFile(input, target, extractor, options, on_error, &stats);
     }
   }
   return stats;

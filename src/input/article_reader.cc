@@ -1,9 +1,13 @@
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -31,6 +35,72 @@ bool SkippedInFolder(const fs::path& p) {
 
 }  // namespace
 
+std::optional<std::string> BinaryFileKind(std::string_view head) {
+  struct Magic {
+    std::string_view bytes;
+    const char* name;
+  };
+  static const Magic kMagic[] = {
+      {"\x1F\x8B", "gzip data"},
+      {"PK\x03\x04", "a zip archive"},
+      {"\x89PNG", "a PNG image"},
+      {"\xFF\xD8\xFF", "a JPEG image"},
+      {"GIF8", "a GIF image"},
+      {"%PDF-", "a PDF document"},
+      {"\x7F"
+       "ELF",
+       "an executable"},
+      {"BZh", "bzip2 data"},
+      {"\xFD"
+       "7zXZ",
+       "xz data"},
+      {"\x28\xB5\x2F\xFD", "zstd data"},
+      {"\xFF\xFE", "UTF-16 text"},
+      {"\xFE\xFF", "UTF-16 text"},
+  };
+  for (const Magic& m : kMagic) {
+    if (head.substr(0, m.bytes.size()) == m.bytes) return std::string(m.name);
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// A reason an article's bytes cannot be analysed (binary, empty), or nullopt.
+std::optional<std::string> Unanalysable(std::string_view bytes) {
+  if (bytes.empty()) return "empty file, nothing to analyse";
+  if (std::optional<std::string> kind = BinaryFileKind(bytes)) {
+    return "binary file (" + *kind + "), skipped";
+  }
+  size_t nul = bytes.find('\0');
+  if (nul != std::string_view::npos) {
+    return "binary file (NUL byte at byte " + std::to_string(nul) + "), skipped";
+  }
+  if (bytes.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
+    return "file holds only whitespace, nothing to analyse";
+  }
+  return std::nullopt;
+}
+
+std::string Megabytes(uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
+  return buf;
+}
+
+// Why `path` cannot be opened as a file, in words a user acts on.
+std::string OpenFailure(const std::string& path, int err) {
+  if (err == ELOOP) return "symbolic link loop";
+  struct stat link;
+  if (err == ENOENT && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    return "dangling symbolic link";
+  }
+  if (err == ENOENT) return "no such file or folder";
+  return std::strerror(err);
+}
+
+}  // namespace
+
 std::vector<InputFile> CollectInputs(const std::vector<std::string>& paths,
                                      std::vector<Status>* errors) {
   std::vector<InputFile> out;
@@ -38,7 +108,7 @@ std::vector<InputFile> CollectInputs(const std::vector<std::string>& paths,
     std::error_code ec;
     fs::file_status st = fs::status(path, ec);
     if (ec || !fs::exists(st)) {
-      errors->push_back(Status::IoError(path, ec ? ec.message() : "no such file or folder"));
+      errors->push_back(Status::IoError(path, OpenFailure(path, ec ? ec.value() : ENOENT)));
       continue;
     }
     if (!fs::is_directory(st)) {
@@ -56,7 +126,21 @@ std::vector<InputFile> CollectInputs(const std::vector<std::string>& paths,
         continue;
       }
       std::optional<InputFormat> format = FormatOf(p);
-      if (!format || !it->is_regular_file(ec)) continue;
+      if (!format) continue;
+      // Symbolic links to files are followed (links to folders are not, so loops cannot
+      // recur); a link that leads nowhere is named rather than silently passed over.
+      std::error_code kind_ec;
+      fs::file_status target = it->status(kind_ec);
+      if (kind_ec) {
+        errors->push_back(Status::IoError(p.string(), OpenFailure(p.string(), kind_ec.value())));
+        continue;
+      }
+      if (fs::is_directory(target)) continue;
+      if (!fs::is_regular_file(target)) {
+        errors->push_back(
+            Status::IoError(p.string(), "not a regular file (a FIFO, socket or device)"));
+        continue;
+      }
       found.push_back({p.string(), fs::relative(p, path, ec).generic_string(), *format});
     }
     if (ec) errors->push_back(Status::IoError(path, ec.message()));
@@ -103,6 +187,54 @@ Status ReadWholeFile(const std::string& path, std::string* out) {
   buf << in.rdbuf();
   if (in.bad()) return Status::IoError(path, "read failed");
   *out = std::move(buf).str();
+  return Status::Ok();
+}
+
+Status ReadArticleFile(const std::string& path, const ReadLimits& limits, std::string* out) {
+  // O_NONBLOCK: a FIFO must not block the batch before fstat can turn it away.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    int err = errno;
+    // Files are listed before any is read; one may be gone by the time its turn comes.
+    std::string why = OpenFailure(path, err);
+    if (why == "no such file or folder") why = "no such file (removed since the batch started?)";
+    return Status::IoError(path, why);
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Status::IoError(path, "not a regular file (a FIFO, socket or device)");
+  }
+  uint64_t size = static_cast<uint64_t>(st.st_size);
+  if (limits.max_bytes > 0 && size > limits.max_bytes) {
+    ::close(fd);
+    return Status::InvalidInput(path, "article is " + Megabytes(size) + ", over the limit of " +
+                                          Megabytes(limits.max_bytes) +
+                                          " (raise it with --max-article-mb)");
+  }
+  out->clear();
+  out->reserve(size);
+  char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+    if (n < 0) {
+      int err = errno;
+      ::close(fd);
+      return Status::IoError(path, std::strerror(err));
+    }
+    if (n == 0) break;
+    out->append(buf, static_cast<size_t>(n));
+    if (limits.max_bytes > 0 && out->size() > limits.max_bytes) {
+      ::close(fd);
+      return Status::InvalidInput(path, "article grew past the limit of " +
+                                            Megabytes(limits.max_bytes) + " while being read");
+    }
+  }
+  ::close(fd);
+  if (std::optional<std::string> why = Unanalysable(*out)) {
+    return Status::InvalidInput(path, *why);
+  }
   return Status::Ok();
 }
 

@@ -9,41 +9,74 @@
 namespace claimscan {
 namespace fs = std::filesystem;
 
-Status WriteFileAtomically(const std::string& path, std::string_view contents) {
+AtomicFile::AtomicFile(std::string path, std::string tmp, int fd)
+    : path_(std::move(path)), tmp_(std::move(tmp)), fd_(fd) {}
+
+AtomicFile::AtomicFile(AtomicFile&& other) noexcept
+    : path_(std::move(other.path_)), tmp_(std::move(other.tmp_)), fd_(other.fd_) {
+  other.fd_ = -1;
+}
+
+AtomicFile::~AtomicFile() { Abandon(); }
+
+void AtomicFile::Abandon() {
+  if (fd_ < 0) return;
+  ::close(fd_);
+  ::unlink(tmp_.c_str());
+  fd_ = -1;
+}
+
+Result<AtomicFile> AtomicFile::Create(const std::string& path) {
   std::error_code ec;
   fs::path target(path);
   if (target.has_parent_path()) {
     fs::create_directories(target.parent_path(), ec);
     if (ec) return Status::IoError(target.parent_path().string(), ec.message());
   }
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  // Hidden, so that a run killed before the rename leaves nothing that looks like output.
+  fs::path tmp = target.parent_path() /
+                 ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return Status::IoError(tmp, std::strerror(errno));
-  const char* p = contents.data();
-  size_t left = contents.size();
+  if (fd < 0) return Status::IoError(path, std::strerror(errno));
+  return AtomicFile(path, tmp.string(), fd);
+}
+
+Status AtomicFile::Append(std::string_view bytes) {
+  if (fd_ < 0) return Status::IoError(path_, "write after the file was closed");
+  const char* p = bytes.data();
+  size_t left = bytes.size();
   while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
+    ssize_t n = ::write(fd_, p, left);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      int err = errno;
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return Status::IoError(path, std::strerror(err == 0 ? EIO : err));
+      int err = n < 0 ? errno : EIO;
+      Abandon();
+      return Status::IoError(path_, std::strerror(err));
     }
     p += n;
     left -= static_cast<size_t>(n);
   }
-  if (::close(fd) != 0) {
+  return Status::Ok();
+}
+
+Status AtomicFile::Commit() {
+  if (fd_ < 0) return Status::IoError(path_, "commit after the file was closed");
+  int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0 || ::rename(tmp_.c_str(), path_.c_str()) != 0) {
     int err = errno;
-    ::unlink(tmp.c_str());
-    return Status::IoError(path, std::strerror(err));
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    return Status::IoError(path, std::strerror(err));
+    ::unlink(tmp_.c_str());
+    return Status::IoError(path_, std::strerror(err));
   }
   return Status::Ok();
+}
+
+Status WriteFileAtomically(const std::string& path, std::string_view contents) {
+  Result<AtomicFile> file = AtomicFile::Create(path);
+  if (!file.ok()) return file.status();
+  Status s = file->Append(contents);
+  if (!s.ok()) return s;
+  return file->Commit();
 }
 
 }  // namespace claimscan

@@ -211,6 +211,10 @@ Result<ParsedFile> ParseRuleFile(std::string_view text, std::string_view path) {
       if (value.empty()) return Status::InvalidRule(rule_where, "empty pattern");
       rule.patterns.emplace_back(value);
       current.pattern_lines.push_back(line_no);
+    } else if (key == "gazetteer") {
+      if (value.empty()) return Status::InvalidRule(rule_where, "gazetteer: needs a map name");
+      rule.gazetteer = std::string(value);
+      current.gazetteer_line = line_no;
     } else if (key == "set") {
       size_t eq = value.find('=');
       if (eq == std::string_view::npos)
@@ -226,8 +230,8 @@ Result<ParsedFile> ParseRuleFile(std::string_view text, std::string_view path) {
       rule.counterexamples.push_back({std::string(value), line_no});
     } else {
       return Status::InvalidRule(rule_where, "unknown key '" + std::string(key) +
-                                                 "' (expected kind, priority, pattern, set, "
-                                                 "example, not)");
+                                                 "' (expected kind, priority, pattern, gazetteer, "
+                                                 "set, example, not)");
     }
   }
   return file;

@@ -39,6 +39,7 @@ struct LexiconBlock {
 struct RawRule {
   Rule rule;
   std::vector<int> pattern_lines;
+  int gazetteer_line = 0;
 };
 
 struct ParsedFile {

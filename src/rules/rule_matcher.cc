@@ -68,6 +68,16 @@ std::vector<RuleMatch> RuleMatcher::FindAll(std::string_view text, size_t begin,
       pos = me;
     }
   }
+  rules_.FindGazetteerEntries(sentence, &gazetteer_hits_);
+  for (const RuleSet::GazetteerHit& h : gazetteer_hits_) {
+    if (!is_boundary(begin + h.begin) || !is_boundary(begin + h.end)) continue;
+    RuleMatch m;
+    m.rule = h.rule;
+    m.begin = begin + h.begin;
+    m.end = begin + h.end;
+    m.groups.push_back({"name", m.begin, m.end});
+    out.push_back(std::move(m));
+  }
   return out;
 }
 

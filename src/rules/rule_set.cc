@@ -10,6 +10,7 @@
 
 #include <claimscan/rule_set.h>
 
+#include "rules/gazetteer.h"
 #include "rules/icu_lexicons.h"
 #include "rules/pattern_expander.h"
 #include "rules/rule_file_parser.h"
@@ -119,6 +120,8 @@ struct RuleSet::Impl {
   std::vector<size_t> pattern_rule;
   std::map<std::string, Lexicon, std::less<>> lexicons;
   std::vector<std::unique_ptr<RE2::Set>> prefilters;  // pattern i is in set i / kSetChunk
+  // Gazetteer rules, with the index of their rule.
+  std::vector<std::pair<size_t, std::unique_ptr<internal::Gazetteer>>> gazetteers;
   std::string fingerprint;
   std::vector<std::string> files;
 
@@ -233,7 +236,26 @@ Status RuleSet::Impl::Build(std::vector<ParsedFile> parsed) {
       if (rule.kind.empty()) return Status::InvalidRule(where, "missing 'kind:'");
       if (!dimension) return Status::InvalidRule(where, "unknown kind '" + rule.kind + "'");
       rule.dimension = *dimension;
-      if (rule.patterns.empty()) return Status::InvalidRule(where, "missing 'pattern:'");
+      if (!rule.gazetteer.empty()) {
+        const std::string at =
+            rule.file + ":" + std::to_string(raw.gazetteer_line) + ": rule " + rule.id;
+        if (!rule.patterns.empty()) {
+          return Status::InvalidRule(at, "a rule has 'pattern:' or 'gazetteer:', not both");
+        }
+        if (*dimension != Dimension::kActor) {
+          return Status::InvalidRule(at,
+                                     "'gazetteer:' is for actor kinds (person, org, place, group)");
+        }
+        auto list = surfaces.find(rule.gazetteer);
+        if (list == surfaces.end()) {
+          return Status::InvalidRule(at, "no map named '" + rule.gazetteer + "'");
+        }
+        gazetteers.emplace_back(rules.size(), std::make_unique<internal::Gazetteer>(list->second));
+        rules.push_back(std::move(rule));
+        continue;
+      }
+      if (rule.patterns.empty())
+        return Status::InvalidRule(where, "missing 'pattern:' or 'gazetteer:'");
       for (const auto& [key, value] : rule.fixed) {
         if (!kFixedKeys.count(key)) return Status::InvalidRule(where, "unknown 'set:' key " + key);
       }
@@ -342,6 +364,13 @@ const std::vector<std::string>& RuleSet::files() const { return impl_->files; }
 const Lexicon* RuleSet::lexicon(std::string_view name) const {
   auto it = impl_->lexicons.find(name);
   return it == impl_->lexicons.end() ? nullptr : &it->second;
+}
+
+void RuleSet::FindGazetteerEntries(std::string_view text, std::vector<GazetteerHit>* hits) const {
+  hits->clear();
+  for (const auto& [rule, gazetteer] : impl_->gazetteers) {
+    gazetteer->Find(text, [&](size_t b, size_t e) { hits->push_back({rule, b, e}); });
+  }
 }
 
 void RuleSet::Prefilter(std::string_view text, std::vector<int>* matched) const {

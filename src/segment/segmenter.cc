@@ -27,6 +27,18 @@ constexpr const char* kGermanAbbreviations[] = {"Mrd.", "Mio.", "Tsd.", "Nr.", "
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v'; }
 
+// Where to cut an over-long sentence piece [begin, end): the last space in the second half of
+// the allowed length, else the last UTF-8 lead byte before the limit.
+size_t CutPoint(std::string_view text, size_t begin, size_t end) {
+  size_t limit = begin + kMaxSentenceBytes;
+  if (end <= limit) return end;
+  for (size_t i = limit; i > begin + kMaxSentenceBytes / 2; --i) {
+    if (IsSpace(text[i])) return i;
+  }
+  while (limit > begin + 1 && (static_cast<unsigned char>(text[limit]) & 0xC0) == 0x80) --limit;
+  return limit;
+}
+
 }  // namespace
 
 struct Segmenter::Impl {
@@ -107,9 +119,16 @@ std::vector<SentenceRange> Segmenter::Sentences() {
     }
     size_t trimmed_end = e;
     while (trimmed_end > b && IsSpace(text[trimmed_end - 1])) --trimmed_end;
-    if (trimmed_end > b) {
-      out.push_back({b, trimmed_end, paragraph});
+    // Text without sentence ends (a table flattened to one line, a run-on dump) is cut into
+    // pieces, so that the per-sentence stages stay linear in the article's length.
+    while (trimmed_end > b) {
+      size_t cut = CutPoint(text, b, trimmed_end);
+      size_t piece_end = cut;
+      while (piece_end > b && IsSpace(text[piece_end - 1])) --piece_end;
+      if (piece_end > b) out.push_back({b, piece_end, paragraph});
       paragraph_has_text = true;
+      b = cut;
+      while (b < trimmed_end && IsSpace(text[b])) ++b;
     }
     for (size_t i = trimmed_end; i < e; ++i) {
       if (text[i] == '\n' && paragraph_has_text) {

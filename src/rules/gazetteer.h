@@ -1,0 +1,34 @@
+// Gazetteer: the surfaces of one lexicon, found by hashing word sequences, not by RE2.
+#ifndef CLAIMSCAN_SRC_RULES_GAZETTEER_H_
+#define CLAIMSCAN_SRC_RULES_GAZETTEER_H_
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace claimscan::internal {
+
+// A name list too large for a regular expression (a million people, every company on a
+// register) matches through a hash set of its surfaces: a lookup per word sequence of up to
+// the longest surface's length, so the cost does not grow with the list.
+class Gazetteer {
+ public:
+  // Surfaces match case-sensitively, as written (spaces collapsed to one).
+  explicit Gazetteer(const std::vector<std::string>& surfaces);
+
+  // Calls `hit(begin, end)` for every surface found in `text` that starts and ends at a word
+  // edge (quotes, brackets, trailing punctuation and a possessive 's are not part of a word).
+  void Find(std::string_view text, const std::function<void(size_t, size_t)>& hit) const;
+
+ private:
+  std::vector<std::string> storage_;
+  std::unordered_set<std::string_view> surfaces_;
+  size_t max_words_ = 0;
+};
+
+}  // namespace claimscan::internal
+
+#endif  // CLAIMSCAN_SRC_RULES_GAZETTEER_H_
