@@ -141,7 +141,7 @@ std::vector<InputFile> CollectInputs(const std::vector<std::string>& paths,
             Status::IoError(p.string(), "not a regular file (a FIFO, socket or device)"));
         continue;
       }
-      found.push_back({p.string(), fs::relative(p, path, ec).generic_string(), *format});
+      found.push_back({p.string(), p.lexically_relative(path).generic_string(), *format});
     }
     if (ec) errors->push_back(Status::IoError(path, ec.message()));
     std::sort(found.begin(), found.end(),
