@@ -108,5 +108,19 @@ TEST(TextNormaliser, CodePointsAcrossCheckpoints) {
   EXPECT_EQ(s.end, 303u);
 }
 
+// Found by fuzz/extract_fuzzer: when a text's length was a multiple of the checkpoint
+// interval (256 bytes), the code point offset of its end came out as 0.
+TEST(TextNormaliser, TheEndOfATextOfWholeCheckpointBlocksHasItsCodePoint) {
+  for (size_t size : {256u, 512u, 1024u}) {
+    std::string text = "\xE2\x80\x94";  // one three-byte code point, then ASCII
+    text += std::string(size - text.size(), 'a');
+    NormalisedText norm = TextNormaliser::Normalise(text);
+    EXPECT_EQ(norm.offsets.CodePoint(text, text.size()), size - 2) << size;
+    Span all = norm.offsets.ToOriginal(text, 0, norm.text.size());
+    EXPECT_EQ(all.byte_end, size);
+    EXPECT_EQ(all.end, size - 2);
+  }
+}
+
 }  // namespace
 }  // namespace claimscan

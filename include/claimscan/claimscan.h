@@ -32,6 +32,7 @@
 #include <claimscan/actor_resolver.h>
 #include <claimscan/article_reader.h>
 #include <claimscan/batch.h>
+#include <claimscan/checker.h>
 #include <claimscan/document.h>
 #include <claimscan/evaluation.h>
 #include <claimscan/extractor.h>

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -168,6 +169,63 @@ int RunExtract(const CommonFlags& common, const ExtractFlags& flags) {
   return stats.failed > 0 ? kExitSomeFailed : kExitOk;
 }
 
+struct CheckFlags {
+  std::vector<std::string> articles;
+  std::vector<std::string> against;
+  std::string format = "text";
+  std::string color = "auto";
+};
+
+// Exit 0 when nothing is contradicted or inconsistent, 1 when something is, 2 on an error.
+int RunCheck(const CommonFlags& common, const CheckFlags& flags) {
+  if (flags.articles.empty()) {
+    std::cerr << "claimscan: check needs ARTICLE... (and --against SOURCE..., or a corpus)\n";
+    return kExitUsage;
+  }
+  std::optional<claimscan::Extractor> extractor = common.MakeExtractor();
+  if (!extractor) return kExitUsage;
+  bool failed = false;
+  auto on_error = [&](const Status& s) {
+    PrintError(s);
+    failed = true;
+  };
+  std::vector<claimscan::AnalysedText> articles;
+  (void)claimscan::ReadAnalysedArticles(flags.articles, *extractor, &articles, on_error);
+  claimscan::SourceIndex index;
+  bool corpus = flags.against.empty();
+  if (corpus) {
+    // A corpus checked against itself: every other article is a source.
+    for (const auto& a : articles) index.AddDocument(a.analysis, a.text, a.analysis.id);
+  } else {
+    // A source that cannot be read leaves every verdict in doubt: stop.
+    if (!claimscan::AddSources(flags.against, *extractor, &index, on_error).ok()) {
+      return kExitUsage;
+    }
+  }
+  bool colour = flags.color == "always" ||
+                (flags.color == "auto" && isatty(1) && std::getenv("NO_COLOR") == nullptr);
+  if (flags.format == "csv") std::cout << claimscan::CheckCsvHeader();
+  bool problem = false;
+  for (auto& a : articles) {
+    claimscan::ArticleCheck check;
+    check.figures = index.Check(a.analysis, a.text, corpus ? a.analysis.id : "");
+    check.internal = claimscan::CheckConsistency(a.analysis, a.text);
+    check.text = std::move(a.text);
+    check.analysis = std::move(a.analysis);
+    problem |= check.HasProblem();
+    if (flags.format == "json") {
+      std::cout << claimscan::CheckToJson(check) << '\n';
+    } else if (flags.format == "csv") {
+      std::cout << claimscan::CheckToCsv(check);
+    } else {
+      std::cout << claimscan::CheckToText(check, colour) << '\n';
+    }
+  }
+  std::cout.flush();
+  if (failed) return kExitUsage;
+  return problem ? kExitSomeFailed : kExitOk;
+}
+
 int RunRulesTest(const CommonFlags& common, bool verbose) {
   std::optional<claimscan::Extractor> extractor = common.MakeExtractor();
   if (!extractor) return kExitUsage;
@@ -316,6 +374,19 @@ int main(int argc, char** argv) {
                       "Skip articles (files or records) larger than this (default: 32)");
   common.AddTo(extract);
 
+  CLI::App* check = app.add_subcommand(
+      "check", "Check each article's figures against sources and itself (docs/check.md)");
+  check->footer("Exit status: 0 nothing contradicted or inconsistent; 1 something is; 2 an error.");
+  CheckFlags ck;
+  check->add_option("articles", ck.articles, "Articles, or one corpus folder without --against");
+  check->add_option("--against", ck.against,
+                    "Sources: documents (.txt/.md/.jsonl) and reference tables (.csv)");
+  check->add_option("--format", ck.format, "text (default), json (one line per article), csv")
+      ->check(CLI::IsMember({"text", "json", "csv"}));
+  check->add_option("--color", ck.color, "auto (default), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  common.AddTo(check);
+
   CLI::App* rules = app.add_subcommand("rules", "Work with rule files");
   rules->require_subcommand(1);
   CLI::App* rules_test = rules->add_subcommand("test", "Run every rule's examples");
@@ -341,6 +412,7 @@ int main(int argc, char** argv) {
   }
   if (extract->parsed()) return RunExtract(common, ex);
   if (rules_test->parsed()) return RunRulesTest(common, verbose);
+  if (check->parsed()) return RunCheck(common, ck);
   if (eval->parsed()) return RunEval(common, gold, eval_output, mistakes);
   return kExitUsage;
 }

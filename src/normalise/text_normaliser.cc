@@ -138,6 +138,9 @@ size_t OffsetMap::OriginalEnd(size_t n) const {
 size_t OffsetMap::CodePoint(std::string_view original, size_t byte) const {
   byte = std::min(byte, original.size());
   size_t block = byte / kCheckpoint;
+  // The text's end may fall exactly on a block that has no checkpoint of its own: count on
+  // from the last one (found by the fuzzer: a 256-byte article ended at code point 0).
+  if (!checkpoints_.empty() && block >= checkpoints_.size()) block = checkpoints_.size() - 1;
   size_t count = block < checkpoints_.size() ? checkpoints_[block] : 0;
   for (size_t i = block * kCheckpoint; i < byte; ++i) {
     if (!IsContinuation(static_cast<unsigned char>(original[i]))) ++count;

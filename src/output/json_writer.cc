@@ -5,10 +5,10 @@
 
 #include <claimscan/json_writer.h>
 
-namespace claimscan {
-namespace {
+#include "output/json_parts.h"
 
-using Json = nlohmann::ordered_json;
+namespace claimscan {
+namespace internal {
 
 // Integral values print as integers ("500000", not "500000.0"); others with 12 significant
 // digits, which hides binary noise such as 1.2 * 1e6 = 1200000.0000000002.
@@ -63,6 +63,17 @@ Json FigureJson(const Figure& f) {
   j["actor"] = f.actor ? Json(*f.actor) : Json(nullptr);
   return j;
 }
+
+}  // namespace internal
+
+namespace {
+
+using internal::FigureJson;
+using internal::Json;
+using internal::Number;
+using internal::Optional;
+using internal::OptionalSpan;
+using internal::PutSpan;
 
 Json ActorJson(const Actor& a) {
   Json j;

@@ -107,10 +107,11 @@ std::vector<RuleMatch> RuleMatcher::Resolve(std::vector<RuleMatch> matches) cons
   std::vector<RuleMatch> kept;
   for (RuleMatch& m : matches) {
     Dimension d = rules[m.rule].dimension;
-    auto [mb, me] = Competing(m);
+    const auto [mb, me] = Competing(m);
+    const size_t m_begin = mb, m_end = me;
     bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const RuleMatch& k) {
       auto [kb, ke] = Competing(k);
-      return rules[k.rule].dimension == d && kb < me && mb < ke;
+      return rules[k.rule].dimension == d && kb < m_end && m_begin < ke;
     });
     if (!overlaps) kept.push_back(std::move(m));
   }

@@ -368,8 +368,9 @@ const Lexicon* RuleSet::lexicon(std::string_view name) const {
 
 void RuleSet::FindGazetteerEntries(std::string_view text, std::vector<GazetteerHit>* hits) const {
   hits->clear();
-  for (const auto& [rule, gazetteer] : impl_->gazetteers) {
-    gazetteer->Find(text, [&](size_t b, size_t e) { hits->push_back({rule, b, e}); });
+  for (const auto& entry : impl_->gazetteers) {
+    size_t rule = entry.first;
+    entry.second->Find(text, [&](size_t b, size_t e) { hits->push_back({rule, b, e}); });
   }
 }
 

@@ -1,0 +1,37 @@
+// SubjectTerms: what a figure is about, as weighted words, so that a figure in an article and
+// one in a source can be matched by the words and actors around them.
+#ifndef CLAIMSCAN_SRC_CHECK_SUBJECT_TERMS_H_
+#define CLAIMSCAN_SRC_CHECK_SUBJECT_TERMS_H_
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <claimscan/document.h>
+
+namespace claimscan::internal {
+
+// Sorted by term; weights in (0, 2].
+using Terms = std::vector<std::pair<std::string, double>>;
+
+// The kinds of figure a source can confirm. Years, dates, ordinals and codes set the scene;
+// they are not checked.
+bool IsCheckable(const Figure& f);
+
+// A word as a term: lower-case, possessive and plural dropped ("Democrats'" -> "democrat");
+// empty for stop words, numbers and words that say nothing of a subject ("per", "cent").
+std::string TermOf(std::string_view word);
+
+// Terms for every figure of `analysis` (empty for figures that are not checkable). Each
+// sentence's content words go mostly to the checkable figure nearest them, weighted down with
+// distance; the words of an actor's canonical name and "@" + its id join where it is named.
+std::vector<Terms> FigureTerms(const Analysis& analysis, std::string_view text);
+
+// Terms of free text (a reference table's subject and measure), each with weight 1, plus
+// the actors `analysis` found in it.
+Terms TextTerms(std::string_view text, const Analysis* analysis);
+
+}  // namespace claimscan::internal
+
+#endif  // CLAIMSCAN_SRC_CHECK_SUBJECT_TERMS_H_

@@ -1,0 +1,133 @@
+#include "check/value_comparison.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace claimscan::internal {
+namespace {
+
+// How loose "about", "around", "roughly" are: a reporter rounding 41.2% to "about 40%".
+constexpr double kAboutTolerance = 0.075;
+// How far below its bound "nearly", "almost" may fall ("nearly 500,000" is not 350,000).
+constexpr double kNearlyTolerance = 0.15;
+// Fractions in words ("a third", "one in five") stand for a band of percentages.
+constexpr double kFractionHalfWidth = 2.5;
+
+// The decimals written after the first numeral of `text` ("61.78%" -> 2), and the numeral.
+bool FirstNumeral(const std::string& text, double* numeral, int* decimals) {
+  size_t i = 0;
+  while (i < text.size() && !std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+  if (i == text.size()) return false;
+  std::string digits;
+  int dec = -1;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      digits += c;
+      if (dec >= 0) ++dec;
+    } else if (c == ',' && dec < 0 && i + 3 < text.size() + 1 &&
+               std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+      continue;
+    } else if (c == '.' && dec < 0 && i + 1 < text.size() &&
+               std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+      digits += '.';
+      dec = 0;
+    } else {
+      break;
+    }
+  }
+  *numeral = std::strtod(digits.c_str(), nullptr);
+  *decimals = dec < 0 ? 0 : dec;
+  return true;
+}
+
+std::string Places(double half_width, const Figure& f) {
+  double step = 2 * half_width;
+  if (f.fraction) return "a fraction in words (+/- 2.5 points)";
+  if (step >= 1e9) return "the nearest " + FormatValue(step / 1e9) + "bn";
+  if (step >= 1e6) return "the nearest " + FormatValue(step / 1e6) + "m";
+  if (step >= 1) return "the nearest " + FormatValue(step);
+  int decimals = static_cast<int>(std::lround(-std::log10(step)));
+  return std::to_string(decimals) + (decimals == 1 ? " decimal" : " decimals");
+}
+
+}  // namespace
+
+std::string FormatValue(double v) {
+  char buf[64];
+  if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15) {
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+    std::string s = buf;
+    // Thousands separators, as news writes large numbers.
+    int start = s[0] == '-' ? 1 : 0;
+    for (int i = static_cast<int>(s.size()) - 3; i > start; i -= 3) s.insert(i, ",");
+    return s;
+  }
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+
+double RoundingHalfWidth(const Figure& f) {
+  if (f.fraction && f.kind == "percentage") return kFractionHalfWidth;
+  double numeral = 0;
+  int decimals = 0;
+  if (!f.value || !FirstNumeral(f.text, &numeral, &decimals) || numeral == 0) return 0.5;
+  double factor = *f.value / numeral;  // the scale: 1e6 for "1.2m", 1 for "61.8%"
+  double step = std::pow(10.0, -decimals);
+  // "£285,000" and "55,000" are rounded to the thousand; "1,204,311" is not rounded.
+  if (decimals == 0 && numeral >= 10000 && std::fmod(numeral, 1000) == 0) step = 1000;
+  return 0.5 * step * std::fabs(factor);
+}
+
+Comparison CompareValues(const Figure& stated, const Figure& known) {
+  double a = *stated.value;
+  double s = *known.value;
+  // A table's -0.9 (percent change) is the article's "fell 0.9%".
+  if (s < 0 && a > 0 && stated.change == "down") s = -s;
+  double ha = RoundingHalfWidth(stated);
+  double hs = known.text.empty() ? 0 : RoundingHalfWidth(known);
+  // A source written more coarsely than the article cannot confirm the article's extra
+  // precision, but agrees when its own rounding interval holds the stated value.
+  double tolerance = ha + hs + 1e-9 * std::max(1.0, std::fabs(a));
+  std::string sv = FormatValue(s), av = FormatValue(a);
+  const std::string& approx = stated.approx;
+  Comparison c;
+  if (!approx.empty() && known.approx == approx && std::fabs(s - a) <= tolerance) {
+    c.consistent = true;
+    c.how = "the source gives the same bound: " + known.text;
+  } else if (approx == "gt") {
+    c.consistent = s > a;
+    c.how = sv + (c.consistent ? " is over " : " is not over ") + av;
+  } else if (approx == "ge") {
+    c.consistent = s >= a - hs;
+    c.how = sv + (c.consistent ? " is at least " : " is less than ") + av;
+  } else if (approx == "le") {
+    c.consistent = s <= a + hs;
+    c.how = sv + (c.consistent ? " is at most " : " is more than ") + av;
+  } else if (approx == "lt") {
+    // "under", "fewer than", and also "nearly", "almost", "just under": below, and close.
+    double floor = a * (1 - kNearlyTolerance) - ha;
+    bool below = stated.fraction ? s <= a + ha * 0.2 : s < a;
+    c.consistent = below && s >= floor;
+    c.how = !below         ? sv + " is not below " + av
+            : c.consistent ? sv + " is just below " + av
+                           : sv + " is far below " + av + " (more than 15%)";
+  } else if (approx == "about") {
+    double allowed = std::max(tolerance, kAboutTolerance * std::fabs(a));
+    c.consistent = std::fabs(s - a) <= allowed;
+    c.how =
+        sv + (c.consistent ? " is within 7.5% of about " : " is more than 7.5% from about ") + av;
+  } else {
+    c.consistent = std::fabs(s - a) <= tolerance;
+    if (s == a) {
+      c.how = sv + " is the stated value";
+    } else if (c.consistent) {
+      c.how = sv + " rounds to " + av + " at " + Places(ha, stated);
+    } else {
+      c.how = sv + " does not round to " + av + " at " + Places(ha, stated);
+    }
+  }
+  return c;
+}
+
+}  // namespace claimscan::internal

@@ -1,0 +1,27 @@
+// JSON pieces shared by the writers of `extract` and `check` output.
+#ifndef CLAIMSCAN_SRC_OUTPUT_JSON_PARTS_H_
+#define CLAIMSCAN_SRC_OUTPUT_JSON_PARTS_H_
+
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include <claimscan/document.h>
+
+namespace claimscan::internal {
+
+using Json = nlohmann::ordered_json;
+
+// Integral values as integers, others with 12 significant digits.
+Json Number(double v);
+Json Optional(const std::optional<double>& v);
+// Adds start, end, byte_start, byte_end.
+void PutSpan(Json& j, const Span& s);
+// The four offsets, or null.
+Json OptionalSpan(const std::optional<Span>& s);
+// A figure as in the `figures` array of the extract output (docs/schema.md).
+Json FigureJson(const Figure& f);
+
+}  // namespace claimscan::internal
+
+#endif  // CLAIMSCAN_SRC_OUTPUT_JSON_PARTS_H_
