@@ -36,11 +36,10 @@ bool SameUnitWord(const std::string& a, const std::string& b) {
   return internal::TermOf(a) == internal::TermOf(b);
 }
 
-// Whether `known` measures the same kind of quantity as `stated`.
+// Whether `known` measures the same kind of quantity as `stated` (counted nouns aside).
 bool Comparable(const Figure& stated, const Figure& known) {
   if (stated.kind != known.kind) return false;
   if (stated.kind == "money") return stated.currency == known.currency;
-  if (stated.kind == "count") return SameUnitWord(stated.unit, known.unit);
   return true;
 }
 
@@ -172,8 +171,11 @@ std::vector<FigureCheck> SourceIndex::Check(const Analysis& analysis, std::strin
           break;
         }
       }
-      if (!check.evidence && best >= kContradictScore &&
-          NearMiss(stated, impl_->known[scored.front().id].figure)) {
+      // Counted nouns may differ in words ("jobs", "roles") and still agree; a contradiction
+      // needs the same noun, or none on one side.
+      const Figure& top = impl_->known[scored.front().id].figure;
+      if (!check.evidence && best >= kContradictScore && NearMiss(stated, top) &&
+          (stated.kind != "count" || SameUnitWord(stated.unit, top.unit))) {
         check.verdict = Verdict::kContradicted;
         check.evidence =
             evidence(scored.front(),
