@@ -12,6 +12,7 @@
 
 #include <claimscan/document.h>
 #include <claimscan/extractor.h>
+#include <claimscan/rule_set.h>
 #include <claimscan/status.h>
 
 namespace claimscan {
@@ -70,7 +71,9 @@ struct ArticleCheck {
 // checking costs a lookup per figure, not a pass over every source.
 class SourceIndex {
  public:
-  SourceIndex();
+  // `synonyms`: words that name the same subject (the `map synonym` of rules/check/, from
+  // RuleSet::lexicon("synonym")); may be null. REQUIRES: it outlives the index.
+  explicit SourceIndex(const Lexicon* synonyms = nullptr);
   SourceIndex(SourceIndex&&) noexcept;
   SourceIndex& operator=(SourceIndex&&) noexcept;
   ~SourceIndex();

@@ -107,7 +107,11 @@ void SharesSum(const Analysis& a, std::string_view text, std::vector<Consistency
     const std::vector<size_t>& idx = entry.second;
     if (idx.size() < 2) continue;
     std::set<std::string> wholes;
-    for (size_t i : idx) wholes.insert(WholeOf(text, a.figures[i]));
+    // A share that names no whole ("44.8 per cent") takes the whole its neighbours name.
+    for (size_t i : idx) {
+      std::string whole = WholeOf(text, a.figures[i]);
+      if (!whole.empty()) wholes.insert(whole);
+    }
     bool split = std::all_of(idx.begin(), idx.end(), [&](size_t i) {
       return a.figures[i].split && a.figures[i].split == a.figures[idx[0]].split;
     });
@@ -137,7 +141,7 @@ bool MarginWord(const std::vector<std::string>& words) {
 }
 
 // A margin ("a 12-point lead", "a majority of 4,351") against the difference of the two
-// largest parts stated in its sentence or the two before it.
+// largest parts stated within two sentences of it.
 void Margins(const Analysis& a, std::string_view text, std::vector<ConsistencyFinding>* out) {
   for (size_t m = 0; m < a.figures.size(); ++m) {
     const Figure& margin = a.figures[m];
@@ -157,7 +161,8 @@ void Margins(const Analysis& a, std::string_view text, std::vector<ConsistencyFi
       if (i == m || p.kind != part_kind || !p.value || !p.approx.empty() || !p.change.empty()) {
         continue;
       }
-      if (p.sentence > margin.sentence || p.sentence + 2 < margin.sentence) continue;
+      // Within two sentences either way: a headline margin comes before its parts.
+      if (p.sentence > margin.sentence + 2 || p.sentence + 2 < margin.sentence) continue;
       if (part_kind == "count" && *p.value <= *margin.value) continue;
       parts.push_back(i);
     }
@@ -237,7 +242,7 @@ void Totals(const Analysis& a, std::string_view text, std::vector<ConsistencyFin
 // One subject given values in two sentences: the same kind, the same named actor or none,
 // and nearly the same words around both.
 void SameSubject(const Analysis& a, std::string_view text, std::vector<ConsistencyFinding>* out) {
-  std::vector<internal::Terms> terms = internal::FigureTerms(a, text);
+  std::vector<internal::Terms> terms = internal::FigureTerms(a, text, nullptr);
   auto similarity = [&](size_t x, size_t y) {
     double num = 0, den_x = 0, den_y = 0;
     for (const auto& [t, w] : terms[x]) den_x += w * w;

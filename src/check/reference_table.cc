@@ -149,11 +149,12 @@ Status SourceIndex::AddTable(const std::string& path, Extractor& extractor) {
       a.text = subject;
       Result<Analysis> found = extractor.Extract(a);
       cached = subject_terms
-                   .emplace(subject, internal::TextTerms(subject, found.ok() ? &*found : nullptr))
+                   .emplace(subject, internal::TextTerms(subject, found.ok() ? &*found : nullptr,
+                                                         impl_->synonyms))
                    .first;
     }
     internal::Terms terms = cached->second;
-    for (const auto& t : internal::TextTerms(measure, nullptr)) {
+    for (const auto& t : internal::TextTerms(measure, nullptr, impl_->synonyms)) {
       auto it = std::lower_bound(terms.begin(), terms.end(), t);
       if (it == terms.end() || it->first != t.first) terms.insert(it, t);
     }

@@ -12,7 +12,7 @@ namespace claimscan {
 namespace {
 
 // Below this a source figure is not about the same subject at all.
-constexpr double kMinScore = 0.2;
+constexpr double kMinScore = 0.15;
 // A contradiction needs a closer subject match than support: a wrong "contradicted" costs a
 // fact-checker more than a missed one.
 constexpr double kContradictScore = 0.4;
@@ -89,7 +89,9 @@ bool ArticleCheck::HasProblem() const {
   return false;
 }
 
-SourceIndex::SourceIndex() : impl_(std::make_unique<Impl>()) {}
+SourceIndex::SourceIndex(const Lexicon* synonyms) : impl_(std::make_unique<Impl>()) {
+  impl_->synonyms = synonyms;
+}
 SourceIndex::SourceIndex(SourceIndex&&) noexcept = default;
 SourceIndex& SourceIndex::operator=(SourceIndex&&) noexcept = default;
 SourceIndex::~SourceIndex() = default;
@@ -98,7 +100,7 @@ size_t SourceIndex::size() const { return impl_->known.size(); }
 
 void SourceIndex::AddDocument(const Analysis& analysis, std::string_view text,
                               const std::string& path) {
-  std::vector<internal::Terms> terms = internal::FigureTerms(analysis, text);
+  std::vector<internal::Terms> terms = internal::FigureTerms(analysis, text, impl_->synonyms);
   for (size_t i = 0; i < analysis.figures.size(); ++i) {
     const Figure& f = analysis.figures[i];
     if (!internal::IsCheckable(f) || terms[i].empty()) continue;
@@ -115,7 +117,7 @@ void SourceIndex::AddDocument(const Analysis& analysis, std::string_view text,
 std::vector<FigureCheck> SourceIndex::Check(const Analysis& analysis, std::string_view text,
                                             std::string_view skip) const {
   std::vector<FigureCheck> out;
-  std::vector<internal::Terms> terms = internal::FigureTerms(analysis, text);
+  std::vector<internal::Terms> terms = internal::FigureTerms(analysis, text, impl_->synonyms);
   std::vector<uint32_t> candidates;
   std::vector<std::string> shared;
   for (size_t i = 0; i < analysis.figures.size(); ++i) {

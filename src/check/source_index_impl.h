@@ -22,6 +22,7 @@ struct SourceIndex::Impl {
   std::vector<KnownFigure> known;
   std::vector<internal::Terms> terms;
   std::unordered_map<std::string, std::vector<uint32_t>> postings;
+  const Lexicon* synonyms = nullptr;  // words that name the same subject (rules/check/)
 
   void Add(KnownFigure k, internal::Terms t) {
     uint32_t id = static_cast<uint32_t>(known.size());

@@ -41,7 +41,8 @@ struct Word {
   size_t byte = 0;
 };
 
-std::vector<Word> Words(std::string_view text, size_t base, size_t begin, size_t end) {
+std::vector<Word> Words(std::string_view text, size_t base, size_t begin, size_t end,
+                        const Lexicon* synonyms) {
   std::vector<Word> out;
   size_t i = begin;
   while (i < end) {
@@ -53,7 +54,14 @@ std::vector<Word> Words(std::string_view text, size_t base, size_t begin, size_t
     size_t b = i;
     while (i < end && letter(i)) ++i;
     if (i > b) {
-      std::string term = TermOf(text.substr(b, i - b));
+      std::string term;
+      if (synonyms != nullptr) {
+        std::string lower(text.substr(b, i - b));
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        auto it = synonyms->find(lower);
+        if (it != synonyms->end()) term = it->second;
+      }
+      if (term.empty()) term = TermOf(text.substr(b, i - b));
       if (!term.empty()) out.push_back({std::move(term), base + b});
     }
   }
@@ -99,7 +107,8 @@ std::string TermOf(std::string_view word) {
   return t;
 }
 
-std::vector<Terms> FigureTerms(const Analysis& analysis, std::string_view text) {
+std::vector<Terms> FigureTerms(const Analysis& analysis, std::string_view text,
+                               const Lexicon* synonyms) {
   std::vector<Terms> out(analysis.figures.size());
   // Actor mentions by sentence start, for the sentence loop below.
   struct Named {
@@ -120,7 +129,7 @@ std::vector<Terms> FigureTerms(const Analysis& analysis, std::string_view text) 
     }
     if (figures.empty()) continue;
     std::vector<Word> words;
-    for (const Word& w : Words(text, 0, span.byte_start, span.byte_end)) {
+    for (const Word& w : Words(text, 0, span.byte_start, span.byte_end, synonyms)) {
       bool inside_figure = std::any_of(figures.begin(), figures.end(), [&](size_t i) {
         const Span& f = analysis.figures[i].span;
         return w.byte >= f.byte_start && w.byte < f.byte_end;
@@ -131,7 +140,7 @@ std::vector<Terms> FigureTerms(const Analysis& analysis, std::string_view text) 
     for (const Named& n : named) {
       if (n.byte < span.byte_start || n.byte >= span.byte_end) continue;
       words.push_back({"@" + n.actor->id, n.byte});
-      for (const Word& w : Words(n.actor->name, n.byte, 0, n.actor->name.size())) {
+      for (const Word& w : Words(n.actor->name, n.byte, 0, n.actor->name.size(), synonyms)) {
         words.push_back({w.term, n.byte});
       }
     }
@@ -163,13 +172,14 @@ std::vector<Terms> FigureTerms(const Analysis& analysis, std::string_view text) 
   return out;
 }
 
-Terms TextTerms(std::string_view text, const Analysis* analysis) {
+Terms TextTerms(std::string_view text, const Analysis* analysis, const Lexicon* synonyms) {
   std::map<std::string, double> terms;
-  for (const Word& w : Words(text, 0, 0, text.size())) AddTerm(&terms, w.term, 1.0);
+  for (const Word& w : Words(text, 0, 0, text.size(), synonyms)) AddTerm(&terms, w.term, 1.0);
   if (analysis != nullptr) {
     for (const Actor& a : analysis->actors) {
       AddTerm(&terms, "@" + a.id, 2.0);
-      for (const Word& w : Words(a.name, 0, 0, a.name.size())) AddTerm(&terms, w.term, 1.0);
+      for (const Word& w : Words(a.name, 0, 0, a.name.size(), synonyms))
+        AddTerm(&terms, w.term, 1.0);
     }
   }
   return ToTerms(terms);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <claimscan/document.h>
+#include <claimscan/rule_set.h>
 
 namespace claimscan::internal {
 
@@ -23,14 +24,16 @@ bool IsCheckable(const Figure& f);
 // empty for stop words, numbers and words that say nothing of a subject ("per", "cent").
 std::string TermOf(std::string_view word);
 
-// Terms for every figure of `analysis` (empty for figures that are not checkable). Each
+// Terms for every figure of `analysis` (empty for figures that are not checkable). Words in
+// `synonyms` (the `map synonym` of rules/check/, may be null) become their map value. Each
 // sentence's content words go mostly to the checkable figure nearest them, weighted down with
 // distance; the words of an actor's canonical name and "@" + its id join where it is named.
-std::vector<Terms> FigureTerms(const Analysis& analysis, std::string_view text);
+std::vector<Terms> FigureTerms(const Analysis& analysis, std::string_view text,
+                               const Lexicon* synonyms);
 
 // Terms of free text (a reference table's subject and measure), each with weight 1, plus
 // the actors `analysis` found in it.
-Terms TextTerms(std::string_view text, const Analysis* analysis);
+Terms TextTerms(std::string_view text, const Analysis* analysis, const Lexicon* synonyms);
 
 }  // namespace claimscan::internal
 

@@ -10,6 +10,8 @@ namespace {
 constexpr double kAboutTolerance = 0.075;
 // How far below its bound "nearly", "almost" may fall ("nearly 500,000" is not 350,000).
 constexpr double kNearlyTolerance = 0.15;
+// How far above its bound "more than", "over", "at least" may go.
+constexpr double kOverTolerance = 1.25;
 // Fractions in words ("a third", "one in five") stand for a band of percentages.
 constexpr double kFractionHalfWidth = 2.5;
 
@@ -95,12 +97,15 @@ Comparison CompareValues(const Figure& stated, const Figure& known) {
   if (!approx.empty() && known.approx == approx && std::fabs(s - a) <= tolerance) {
     c.consistent = true;
     c.how = "the source gives the same bound: " + known.text;
-  } else if (approx == "gt") {
-    c.consistent = s > a;
-    c.how = sv + (c.consistent ? " is over " : " is not over ") + av;
-  } else if (approx == "ge") {
-    c.consistent = s >= a - hs;
-    c.how = sv + (c.consistent ? " is at least " : " is less than ") + av;
+  } else if (approx == "gt" || approx == "ge") {
+    // News rounds down to a round bound just under the value: "more than 300" is not 14,212.
+    bool above = approx == "gt" ? s > a : s >= a - hs;
+    bool close = s <= a * kOverTolerance + ha;
+    c.consistent = above && close;
+    std::string bound = approx == "gt" ? "over " : "at least ";
+    c.how = !above  ? sv + " is not " + bound + av
+            : close ? sv + " is " + bound + av
+                    : sv + " is far above " + av + " (more than 25%)";
   } else if (approx == "le") {
     c.consistent = s <= a + hs;
     c.how = sv + (c.consistent ? " is at most " : " is more than ") + av;

@@ -191,7 +191,7 @@ int RunCheck(const CommonFlags& common, const CheckFlags& flags) {
   };
   std::vector<claimscan::AnalysedText> articles;
   (void)claimscan::ReadAnalysedArticles(flags.articles, *extractor, &articles, on_error);
-  claimscan::SourceIndex index;
+  claimscan::SourceIndex index(extractor->rules().lexicon("synonym"));
   bool corpus = flags.against.empty();
   if (corpus) {
     // A corpus checked against itself: every other article is a source.
