@@ -49,26 +49,24 @@ struct Word {
   size_t end;       // the whole run of non-space bytes
 };
 
+// Removes any of `marks` from the front (or the back) of `w`, repeatedly, never emptying it.
+template <size_t N>
+void Strip(std::string_view* w, const std::string_view (&marks)[N], bool front) {
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view m : marks) {
+      if (w->size() > m.size() && (front ? StartsWith(*w, m) : EndsWith(*w, m))) {
+        front ? w->remove_prefix(m.size()) : w->remove_suffix(m.size());
+        again = true;
+      }
+    }
+  }
+}
+
 Word ReadWord(std::string_view text, size_t begin, size_t end) {
   std::string_view w = text.substr(begin, end - begin);
-  for (bool again = true; again;) {
-    again = false;
-    for (std::string_view o : kOpeners) {
-      if (w.size() > o.size() && StartsWith(w, o)) {
-        w.remove_prefix(o.size());
-        again = true;
-      }
-    }
-  }
-  for (bool again = true; again;) {
-    again = false;
-    for (std::string_view c : kClosers) {
-      if (w.size() > c.size() && EndsWith(w, c)) {
-        w.remove_suffix(c.size());
-        again = true;
-      }
-    }
-  }
+  Strip(&w, kOpeners, /*front=*/true);
+  Strip(&w, kClosers, /*front=*/false);
   for (std::string_view p : kPossessives) {
     if (w.size() > p.size() && EndsWith(w, p)) w.remove_suffix(p.size());
   }
