@@ -12,6 +12,7 @@ targets=("$@")
 
 if ! command -v clang++ >/dev/null || ! dpkg -s libclang-rt-14-dev >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends clang libclang-rt-14-dev
 fi
 cmake --preset fuzz >/dev/null

@@ -103,7 +103,9 @@ Status CheckOutputFolder(const std::string& output) {
   Status probe =
       claimscan::WriteFileAtomically((fs::path(output) / ".claimscan-probe").string(), "");
   fs::remove(fs::path(output) / ".claimscan-probe", ec);
-  if (!probe.ok()) return Status::IoError(output, "cannot write to the output folder");
+  if (!probe.ok()) {
+    return Status::IoError(output, "cannot write to the output folder: " + probe.message());
+  }
   return Status::Ok();
 }
 

@@ -2,6 +2,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include <claimscan/batch.h>
 
@@ -34,6 +35,13 @@ bool TooDeep(std::string_view line) {
     }
   }
   return false;
+}
+
+// A path resolved through symbolic links and "..", for comparing inputs with outputs.
+std::string Canonical(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(path, ec);
+  return ec ? path : p.string();
 }
 
 void Count(const Analysis& a, BatchStats* stats) {
@@ -220,8 +228,23 @@ BatchStats StreamJsonl(std::istream& in, std::ostream& out, Extractor& extractor
 BatchStats RunBatch(const std::vector<InputFile>& inputs, Extractor& extractor,
                     const BatchOptions& options, const ErrorSink& on_error) {
   BatchStats stats;
+  // Output never lands on an input, and two inputs never share an output ("a.txt" and
+  // "a.md" both map to a.json): the later one is refused rather than silently overwriting.
+  std::set<std::string> input_paths, targets;
+  for (const InputFile& input : inputs) input_paths.insert(Canonical(input.path));
   for (const InputFile& input : inputs) {
     std::string target = OutputPathFor(input, options.output_dir);
+    std::string canonical = Canonical(target);
+    if (input_paths.count(canonical) || !targets.insert(canonical).second) {
+      ++stats.failed;
+      on_error(Status::InvalidInput(
+          input.path, input_paths.count(canonical)
+                          ? "its output " + target + " would overwrite an input; choose another -o"
+                          : "its output " + target +
+                                " is already taken by another input "
+                                "(same name, other extension or folder)"));
+      continue;
+    }
     if (input.format == InputFormat::kJsonl) {
       RunJsonlFile(input, target, extractor, options, on_error, &stats);
     } else {

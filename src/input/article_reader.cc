@@ -82,6 +82,27 @@ std::optional<std::string> Unanalysable(std::string_view bytes) {
   return std::nullopt;
 }
 
+// The offset of the first byte that is not part of valid UTF-8, or npos.
+size_t FirstInvalidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2)) return i;
+    for (size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+    }
+    unsigned char c1 = static_cast<unsigned char>(s[i + 1 < s.size() ? i + 1 : i]);
+    if ((n == 3 && c == 0xE0 && c1 < 0xA0) || (n == 3 && c == 0xED && c1 >= 0xA0) ||
+        (n == 4 && c == 0xF0 && c1 < 0x90) || (n == 4 && c > 0xF4) ||
+        (n == 4 && c == 0xF4 && c1 >= 0x90)) {
+      return i;
+    }
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
 std::string Megabytes(uint64_t bytes) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
@@ -93,10 +114,57 @@ std::string OpenFailure(const std::string& path, int err) {
   if (err == ELOOP) return "symbolic link loop";
   struct stat link;
   if (err == ENOENT && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
-    return "dangling symbolic link";
+    struct stat target;
+    bool loop = ::stat(path.c_str(), &target) != 0 && errno == ELOOP;
+    return loop ? "symbolic link loop" : "dangling symbolic link";
   }
   if (err == ENOENT) return "no such file or folder";
   return std::strerror(err);
+}
+
+}  // namespace
+
+namespace {
+
+// Adds the articles of `folder` (recursively) to `found`. A subfolder that cannot be listed is
+// named in `errors` and its siblings are still listed.
+void WalkFolder(const fs::path& root, const fs::path& folder, std::vector<InputFile>* found,
+                std::vector<Status>* errors) {
+  std::error_code ec;
+  fs::directory_iterator it(folder, ec), end;
+  if (ec) {
+    errors->push_back(Status::IoError(folder.string(), "cannot list folder: " + ec.message()));
+    return;
+  }
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      errors->push_back(Status::IoError(folder.string(), "listing stopped: " + ec.message()));
+      return;
+    }
+    const fs::path& p = it->path();
+    if (SkippedInFolder(p)) continue;
+    std::error_code kind_ec;
+    // Links to folders are not followed, so that no folder loop can recur.
+    if (it->is_directory(kind_ec) && !it->is_symlink(kind_ec)) {
+      WalkFolder(root, p, found, errors);
+      continue;
+    }
+    std::optional<InputFormat> format = FormatOf(p);
+    if (!format) continue;
+    // Symbolic links to files are followed; a link that leads nowhere is named.
+    fs::file_status target = it->status(kind_ec);
+    if (kind_ec) {
+      errors->push_back(Status::IoError(p.string(), OpenFailure(p.string(), kind_ec.value())));
+      continue;
+    }
+    if (fs::is_directory(target)) continue;
+    if (!fs::is_regular_file(target)) {
+      errors->push_back(
+          Status::IoError(p.string(), "not a regular file (a FIFO, socket or device)"));
+      continue;
+    }
+    found->push_back({p.string(), p.lexically_relative(root).generic_string(), *format});
+  }
 }
 
 }  // namespace
@@ -117,33 +185,7 @@ std::vector<InputFile> CollectInputs(const std::vector<std::string>& paths,
       continue;
     }
     std::vector<InputFile> found;
-    auto options = fs::directory_options::skip_permission_denied;
-    fs::recursive_directory_iterator it(path, options, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-      const fs::path& p = it->path();
-      if (SkippedInFolder(p)) {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      std::optional<InputFormat> format = FormatOf(p);
-      if (!format) continue;
-      // Symbolic links to files are followed (links to folders are not, so loops cannot
-      // recur); a link that leads nowhere is named rather than silently passed over.
-      std::error_code kind_ec;
-      fs::file_status target = it->status(kind_ec);
-      if (kind_ec) {
-        errors->push_back(Status::IoError(p.string(), OpenFailure(p.string(), kind_ec.value())));
-        continue;
-      }
-      if (fs::is_directory(target)) continue;
-      if (!fs::is_regular_file(target)) {
-        errors->push_back(
-            Status::IoError(p.string(), "not a regular file (a FIFO, socket or device)"));
-        continue;
-      }
-      found.push_back({p.string(), p.lexically_relative(path).generic_string(), *format});
-    }
-    if (ec) errors->push_back(Status::IoError(path, ec.message()));
+    WalkFolder(path, path, &found, errors);
     std::sort(found.begin(), found.end(),
               [](const InputFile& a, const InputFile& b) { return a.relative < b.relative; });
     out.insert(out.end(), found.begin(), found.end());
@@ -240,7 +282,15 @@ Status ReadArticleFile(const std::string& path, const ReadLimits& limits, std::s
 
 Result<Article> ArticleFromJsonLine(std::string_view line, std::string_view where) {
   nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Status::InvalidInput(where, "malformed JSON");
+  if (j.is_discarded()) {
+    // JSON text must be UTF-8 (RFC 8259): say so rather than "malformed".
+    size_t bad = FirstInvalidUtf8(line);
+    if (bad != std::string_view::npos) {
+      return Status::InvalidInput(where, "invalid UTF-8 at byte " + std::to_string(bad) +
+                                             " of the line (JSON must be UTF-8)");
+    }
+    return Status::InvalidInput(where, "malformed JSON");
+  }
   if (!j.is_object()) return Status::InvalidInput(where, "a JSON Lines record must be an object");
   Article a;
   auto id = j.find("id");

@@ -184,23 +184,49 @@ TEST_F(BadInput, BadJsonLinesRecordsGetAnErrorLineInPlace) {
   for (size_t i = 1; i < 7; ++i) EXPECT_TRUE(records[i].contains("error")) << i;
 }
 
+// Runs the binary as a user whom permissions bind: root reads anything, so as root the test
+// opens the temporary folder to nobody and runs as nobody. `locked` is made unreadable.
+std::string AsUserBoundByPermissions(const std::string& dir, const std::string& locked) {
+  if (::geteuid() != 0) {
+    ::chmod(locked.c_str(), 0);
+    return "";
+  }
+  std::string open_up = "chmod -R o+rwX " + dir + " && chmod o+x " +
+                        fs::path(dir).parent_path().string() + " && chmod 0 " + locked;
+  if (std::system(open_up.c_str()) != 0) return "";
+  return "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+}
+
 TEST_F(BadInput, UnreadableFilesAreNamed) {
   Write(in_ + "/secret.txt", "Turnout was 61.8%.\n");
-  ASSERT_EQ(::chmod((in_ + "/secret.txt").c_str(), 0), 0);
-  // root reads anything: run as nobody then, with the corpus opened up to it.
-  std::string prefix;
-  if (::geteuid() == 0) {
-    if (std::system("command -v setpriv >/dev/null") != 0) GTEST_SKIP() << "needs setpriv";
-    std::string open_up = "chmod -R o+rwX " + dir_ + " && chmod o+x " +
-                          fs::path(dir_).parent_path().string() + " && chmod 0 " + in_ +
-                          "/secret.txt";
-    ASSERT_EQ(std::system(open_up.c_str()), 0);
-    prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
-  }
+  std::string prefix = AsUserBoundByPermissions(dir_, in_ + "/secret.txt");
   int code =
       RunCommand(prefix + kBin + " extract " + in_ + " -o " + out_ + " -q", &stdout_, &stderr_);
   EXPECT_EQ(code, 1) << stderr_;
   ExpectOneLine("secret.txt", "Permission denied");
+  ExpectGoodArticlesWritten();
+}
+
+TEST_F(BadInput, AnUnreadableSubfolderIsNamedAndItsSiblingsAreListed) {
+  fs::create_directories(in_ + "/locked");
+  fs::create_directories(in_ + "/zz");
+  Write(in_ + "/locked/hidden.txt", "Turnout was 61.8%.\n");
+  Write(in_ + "/zz/later.txt", "Turnout was 48.2%.\n");
+  std::string prefix = AsUserBoundByPermissions(dir_, in_ + "/locked");
+  int code =
+      RunCommand(prefix + kBin + " extract " + in_ + " -o " + out_ + " -q", &stdout_, &stderr_);
+  ::chmod((in_ + "/locked").c_str(), 0755);
+  EXPECT_EQ(code, 1) << stderr_;
+  ExpectOneLine("locked", "cannot list folder: Permission denied");
+  ExpectGoodArticlesWritten();
+  EXPECT_TRUE(fs::exists(out_ + "/zz/later.json"));
+}
+
+TEST_F(BadInput, InvalidUtf8InAJsonLinesRecordIsNamedByByte) {
+  Write(in_ + "/feed.jsonl", "{\"id\": \"a\", \"text\": \"Up \xC0\xAF 5%.\"}\n" +
+                                 json{{"id", "b"}, {"text", "Up 6%."}}.dump() + "\n");
+  EXPECT_EQ(Extract(), 1);
+  ExpectOneLine("feed.jsonl:1", "invalid UTF-8 at byte 24 of the line (JSON must be UTF-8)");
   ExpectGoodArticlesWritten();
 }
 
@@ -215,6 +241,9 @@ TEST_F(BadInput, SymbolicLinkLoopsAndDanglingLinksAreNamed) {
   ExpectGoodArticlesWritten();
   EXPECT_TRUE(fs::exists(out_ + "/alias.json"));
   EXPECT_FALSE(fs::exists(out_ + "/again"));
+  // Named on the command line, too.
+  EXPECT_EQ(RunCommand(kBin + " extract " + in_ + "/loop.txt -o " + out_, &stdout_, &stderr_), 1);
+  ExpectOneLine("loop.txt", "symbolic link loop");
 }
 
 TEST_F(BadInput, AFifoDoesNotHangTheBatch) {

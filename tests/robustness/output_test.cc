@@ -62,6 +62,24 @@ TEST_F(Output, AnOutputFolderInsideTheInputNeedsToBeAskedFor) {
   EXPECT_TRUE(fs::exists(in_ + "/results/short.json"));
 }
 
+TEST_F(Output, NoOutputOverwritesAnInputOrAnotherOutput) {
+  std::ofstream(in_ + "/feed.jsonl") << "{\"id\": \"a\", \"text\": \"Up 5%.\"}\n";
+  std::string before = testing::ReadFile(in_ + "/feed.jsonl");
+  // A JSON Lines file's output has its name: written into its own folder, it would replace it.
+  EXPECT_EQ(RunCommand(kBin + " extract " + in_ + "/feed.jsonl -o " + in_, &stdout_, &stderr_), 1);
+  EXPECT_NE(stderr_.find("feed.jsonl: its output " + in_ + "/feed.jsonl would overwrite an input"),
+            std::string::npos)
+      << stderr_;
+  EXPECT_EQ(testing::ReadFile(in_ + "/feed.jsonl"), before);
+  // short.txt and short.md both map to short.json: the second is refused, not lost silently.
+  std::ofstream(in_ + "/short.md") << "Turnout was 48.2%.\n";
+  EXPECT_EQ(Extract(dir_ + "/out"), 1);
+  EXPECT_NE(stderr_.find("short.txt: its output " + dir_ + "/out/short.json is already taken"),
+            std::string::npos)
+      << stderr_;
+  EXPECT_NE(testing::ReadFile(dir_ + "/out/short.json").find("48.2%"), std::string::npos);
+}
+
 TEST_F(Output, AFailedWriteKeepsEarlierOutputsWholeAndLeavesNoPartialFile) {
   std::string out = dir_ + "/out";
   ASSERT_EQ(Extract(out), 0) << stderr_;
