@@ -15,12 +15,6 @@ namespace {
 using internal::FormatValue;
 using internal::RoundingHalfWidth;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // The words right after a figure, lower-cased, up to the end of its clause.
 std::vector<std::string> WordsAfter(std::string_view text, const Figure& f, size_t limit) {
   std::vector<std::string> out;
@@ -30,7 +24,7 @@ std::vector<std::string> WordsAfter(std::string_view text, const Figure& f, size
     size_t b = i;
     while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
     if (i == b) break;  // punctuation ends the clause
-    out.push_back(Lower(text.substr(b, i - b)));
+    out.push_back(internal::Lowercase(text.substr(b, i - b)));
   }
   return out;
 }
@@ -44,7 +38,7 @@ std::vector<std::string> WordsBefore(std::string_view text, const Figure& f, siz
     size_t e = i;
     while (i > 0 && std::isalpha(static_cast<unsigned char>(text[i - 1]))) --i;
     if (i == e) break;
-    out.push_back(Lower(text.substr(i, e - i)));
+    out.push_back(internal::Lowercase(text.substr(i, e - i)));
   }
   return out;
 }
@@ -215,7 +209,7 @@ void Totals(const Analysis& a, std::string_view text, std::vector<ConsistencyFin
     bool parts_follow = false;
     if (after.size() >= 2) {
       size_t b = total.span.byte_end, e = a.figures[after[0]].span.byte_start;
-      std::string between = Lower(text.substr(b, e - b));
+      std::string between = internal::Lowercase(text.substr(b, e - b));
       parts_follow = between.find(':') != std::string::npos;
       for (const std::string& cue : kPartCues)
         parts_follow |= between.find(cue) != std::string::npos;
@@ -266,7 +260,7 @@ void SameSubject(const Analysis& a, std::string_view text, std::vector<Consisten
       const Figure& fy = a.figures[y];
       if (!internal::IsCheckable(fy) || fy.sentence == fx.sentence || fy.kind != fx.kind ||
           fy.unit != fx.unit || fy.currency != fx.currency || !fy.change.empty() ||
-          Lower(fy.about) != Lower(fx.about) || fy.actor != fx.actor) {
+          internal::Lowercase(fy.about) != internal::Lowercase(fx.about) || fy.actor != fx.actor) {
         continue;
       }
       if (similarity(x, y) < 0.5) continue;

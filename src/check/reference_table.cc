@@ -65,15 +65,10 @@ std::string Trim(std::string s) {
   return s.substr(b);
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // Fills kind, unit and currency from a table's unit column: percent, pp, times, an ISO
 // currency code, or the counted noun.
 void ApplyUnit(const std::string& unit, Figure* f) {
-  std::string u = Lower(unit);
+  std::string u = internal::Lowercase(unit);
   if (u == "percent" || u == "%" || u == "per cent" || u == "pct") {
     f->kind = "percentage";
     f->unit = "%";
@@ -106,7 +101,7 @@ Status SourceIndex::AddTable(const std::string& path, Extractor& extractor) {
   if (records.empty()) return Status::InvalidInput(path, "empty table");
   std::map<std::string, size_t> column;
   for (size_t i = 0; i < records[0].second.size(); ++i) {
-    column[Lower(Trim(records[0].second[i]))] = i;
+    column[internal::Lowercase(Trim(records[0].second[i]))] = i;
   }
   for (const char* required : {"subject", "measure", "value", "unit"}) {
     if (!column.count(required)) {

@@ -56,9 +56,7 @@ std::vector<Word> Words(std::string_view text, size_t base, size_t begin, size_t
     if (i > b) {
       std::string term;
       if (synonyms != nullptr) {
-        std::string lower(text.substr(b, i - b));
-        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        auto it = synonyms->find(lower);
+        auto it = synonyms->find(Lowercase(text.substr(b, i - b)));
         if (it != synonyms->end()) term = it->second;
       }
       if (term.empty()) term = TermOf(text.substr(b, i - b));
@@ -83,9 +81,14 @@ bool IsCheckable(const Figure& f) {
   return f.value.has_value() && kinds.count(f.kind) > 0;
 }
 
+std::string Lowercase(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 std::string TermOf(std::string_view word) {
-  std::string t;
-  for (char c : word) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string t = Lowercase(word);
   for (std::string_view tail : {"'s", "\xE2\x80\x99s", "'"}) {
     if (t.size() > tail.size() && t.compare(t.size() - tail.size(), tail.size(), tail) == 0) {
       t.resize(t.size() - tail.size());

@@ -20,6 +20,9 @@ using Terms = std::vector<std::pair<std::string, double>>;
 // they are not checked.
 bool IsCheckable(const Figure& f);
 
+// `s` in ASCII lower case.
+std::string Lowercase(std::string_view s);
+
 // A word as a term: lower-case, possessive and plural dropped ("Democrats'" -> "democrat");
 // empty for stop words, numbers and words that say nothing of a subject ("per", "cent").
 std::string TermOf(std::string_view word);

@@ -109,8 +109,10 @@ std::string Megabytes(uint64_t bytes) {
   return buf;
 }
 
-// Why `path` cannot be opened as a file, in words a user acts on.
-std::string OpenFailure(const std::string& path, int err) {
+// Why `path` cannot be opened as a file, in words a user acts on; `missing` says what a plain
+// "no such file" means where it happens.
+std::string OpenFailure(const std::string& path, int err,
+                        const char* missing = "no such file or folder") {
   if (err == ELOOP) return "symbolic link loop";
   struct stat link;
   if (err == ENOENT && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
@@ -118,7 +120,7 @@ std::string OpenFailure(const std::string& path, int err) {
     bool loop = ::stat(path.c_str(), &target) != 0 && errno == ELOOP;
     return loop ? "symbolic link loop" : "dangling symbolic link";
   }
-  if (err == ENOENT) return "no such file or folder";
+  if (err == ENOENT) return missing;
   return std::strerror(err);
 }
 
@@ -238,9 +240,8 @@ Status ReadArticleFile(const std::string& path, const ReadLimits& limits, std::s
   if (fd < 0) {
     int err = errno;
     // Files are listed before any is read; one may be gone by the time its turn comes.
-    std::string why = OpenFailure(path, err);
-    if (why == "no such file or folder") why = "no such file (removed since the batch started?)";
-    return Status::IoError(path, why);
+    return Status::IoError(
+        path, OpenFailure(path, err, "no such file (removed since the batch started?)"));
   }
   struct stat st;
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
