@@ -59,6 +59,11 @@ TEST(Cli, JsonLinesFilterEqualsPerFileOutput) {
     ASSERT_TRUE(std::getline(lines, line));
     json streamed = json::parse(line);
     json file = json::parse(testing::ReadFile(dir + "/files/" + name + ".json"));
+    // The one difference: input_sha256 hashes the record's line here, the file there.
+    EXPECT_EQ(streamed["input_sha256"].get<std::string>().size(), 64u);
+    EXPECT_NE(streamed["input_sha256"], file["input_sha256"]);
+    streamed.erase("input_sha256");
+    file.erase("input_sha256");
     EXPECT_EQ(streamed, file) << name;
   }
   ASSERT_TRUE(std::getline(lines, line));

@@ -40,7 +40,7 @@ TEST(RuleSet, RejectsBadRuleFilesWithFileLineAndReason) {
        "<test>:4: rule a: example needs '=> value'"},
       {"rule a\n  kind: code\n  pattern: \\pL{1000}\\pL{1000}\\pL{1000}\\pL{1000}\\pL{1000}"
        "\\pL{1000}\\pL{1000}\\pL{1000}\n",
-       "<test>:3: rule a: pattern too large - compile failed (RE2 max_mem is 8 MiB)"},
+       "<test>:3: rule a: pattern too large - compile failed (RE2 max_mem is 64 MiB)"},
       {"rule a\n  kind: code\n  pattern: (?:a{100}){100}\n", "invalid repetition size"},
   };
   for (const BadRule& c : cases) {

@@ -33,6 +33,7 @@
 #include <claimscan/article_reader.h>
 #include <claimscan/batch.h>
 #include <claimscan/checker.h>
+#include <claimscan/csv_writer.h>
 #include <claimscan/document.h>
 #include <claimscan/evaluation.h>
 #include <claimscan/extractor.h>

@@ -96,6 +96,9 @@ struct Analysis {
   std::vector<Actor> actors;
   std::vector<Claim> claims;
   std::vector<std::string> warnings;  // e.g. invalid UTF-8 replaced at byte N
+  // SHA-256 (hex) of the input the article came from: the file for .txt/.md, the record's
+  // line for JSON Lines. Set by the batch layer; empty when unknown (not written).
+  std::string input_sha256;
 };
 
 }  // namespace claimscan

@@ -17,6 +17,10 @@ struct ExtractorOptions {
   // Run every pattern on every sentence instead of the RE2::Set prefilter's choice.
   // Default: false. Output is identical either way; tests compare the two.
   bool full_scan = false;
+  // Word boundaries from every token of the text (ICU word segmentation of the whole text)
+  // instead of BreakIterator::isBoundary at candidate match ends only. Default: false.
+  // Output is identical either way, only slower; tests compare the two.
+  bool full_tokenisation = false;
 };
 
 // Normalise -> segment -> match rules -> build figures and actors -> link claims.
@@ -33,6 +37,9 @@ class Extractor {
   // Analyses one article. Fails only on input that cannot be read as text at all (binary
   // data); invalid UTF-8 is replaced and reported in Analysis::warnings.
   Result<Analysis> Extract(const Article& article);
+
+  // A second Extractor over the same rules and options, for another thread.
+  Result<Extractor> Clone() const;
 
   const RuleSet& rules() const;
 

@@ -23,8 +23,10 @@ struct JsonOptions {
 // The article's JSON, with no trailing newline. Deterministic: same input, same bytes.
 std::string AnalysisToJson(const Analysis& analysis, const JsonOptions& options);
 
-// A JSON Lines error record: {"schema_version":1,"id":...,"error":...}.
-std::string ErrorToJson(std::string_view id, std::string_view message);
+// A JSON Lines error record: {"schema_version":1,"id":...,"error":...}, with
+// "input_sha256" when given (a resumed run knows the record's line was already seen).
+std::string ErrorToJson(std::string_view id, std::string_view message,
+                        std::string_view input_sha256 = {});
 
 // A file written through a hidden temporary file beside it (".NAME.tmp-PID") and renamed
 // into place by Commit(): `path` is never seen half-written. Dropped uncommitted, the
@@ -49,6 +51,10 @@ class AtomicFile {
   std::string tmp_;
   int fd_ = -1;
 };
+
+// Removes the temporary files (".NAME.tmp-PID") that a killed run left in `folder` (and its
+// subfolders when `recursive`): those whose process no longer runs. Returns how many.
+size_t RemoveStaleTemporaryFiles(const std::string& folder, bool recursive);
 
 // Writes `contents` to `path` through a temporary file in the same folder and a rename,
 // so that `path` is either absent, its old version, or complete. Creates parent folders.

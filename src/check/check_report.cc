@@ -10,6 +10,7 @@
 namespace claimscan {
 namespace {
 
+using internal::CsvField;
 using internal::Json;
 
 std::string_view Slice(std::string_view text, const Span& s) {
@@ -43,16 +44,6 @@ Json EvidenceJson(const Evidence& e) {
   j["subject_score"] = internal::Number(std::round(e.subject_score * 1000) / 1000);
   j["shared_terms"] = e.shared_terms;
   return j;
-}
-
-std::string CsvField(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 std::string Join(const std::vector<std::string>& v, const char* sep) {

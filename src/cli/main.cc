@@ -12,164 +12,14 @@
 
 #include <claimscan/claimscan.h>
 
+#include "cli/common.h"
+#include "cli/extract_command.h"
+
 namespace fs = std::filesystem;
 using claimscan::Status;
+using namespace claimscan::cli;
 
 namespace {
-
-constexpr int kExitOk = 0;
-constexpr int kExitSomeFailed = 1;
-constexpr int kExitUsage = 2;
-
-constexpr const char* kExitHelp =
-    "Exit status: 0 every input processed; 1 some inputs failed (each named on stderr, the "
-    "rest processed); 2 usage or rule-file error (nothing processed).";
-
-void PrintError(const Status& s) { std::cerr << "claimscan: " << s.ToString() << '\n'; }
-
-// The bundled rules: $CLAIMSCAN_RULES, else the source tree's rules/ this binary was built
-// from, else ../share/claimscan/rules beside the binary.
-std::string DefaultRulesDir() {
-  if (const char* env = std::getenv("CLAIMSCAN_RULES")) return env;
-#ifdef CLAIMSCAN_SOURCE_RULES_DIR
-  if (fs::is_directory(CLAIMSCAN_SOURCE_RULES_DIR)) return CLAIMSCAN_SOURCE_RULES_DIR;
-#endif
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  return (exe.parent_path().parent_path() / "share" / "claimscan" / "rules").string();
-}
-
-struct CommonFlags {
-  std::vector<std::string> rules;
-  bool no_default_rules = false;
-  std::string locale = "en";
-
-  void AddTo(CLI::App* app) {
-    app->add_option("--rules", rules, "Extra rule file or folder (repeatable)");
-    app->add_flag("--no-default-rules", no_default_rules, "Do not load the bundled rules/");
-    app->add_option("--locale", locale, "Locale for sentences and numbers (default: en)");
-  }
-
-  // Loads the rules and builds an extractor, or prints why not.
-  std::optional<claimscan::Extractor> MakeExtractor() const {
-    std::vector<std::string> paths;
-    if (!no_default_rules) paths.push_back(DefaultRulesDir());
-    paths.insert(paths.end(), rules.begin(), rules.end());
-    auto loaded = claimscan::RuleSet::Load(paths, locale);
-    if (!loaded.ok()) {
-      PrintError(loaded.status());
-      return std::nullopt;
-    }
-    auto shared = std::make_shared<const claimscan::RuleSet>(std::move(loaded).value());
-    claimscan::ExtractorOptions options;
-    options.locale = locale;
-    auto extractor = claimscan::Extractor::Create(shared, options);
-    if (!extractor.ok()) {
-      PrintError(extractor.status());
-      return std::nullopt;
-    }
-    return std::move(extractor).value();
-  }
-};
-
-struct ExtractFlags {
-  std::vector<std::string> paths;
-  std::string output;
-  std::string jsonl;
-  bool pretty = false;
-  bool quiet = false;
-  bool output_inside_input = false;
-  double max_article_mb = 32;
-};
-
-void PrintWarning(const Status& s) { std::cerr << "claimscan: warning: " << s.ToString() << '\n'; }
-
-// True when `inner` is `outer` or lies inside it (both resolved through symbolic links).
-bool Inside(const std::string& inner, const std::string& outer) {
-  std::error_code ec;
-  fs::path in = fs::weakly_canonical(inner, ec);
-  if (ec) return false;
-  fs::path out = fs::weakly_canonical(outer, ec);
-  if (ec) return false;
-  auto [o, i] = std::mismatch(out.begin(), out.end(), in.begin(), in.end());
-  return o == out.end();
-}
-
-// Checks, before any article is read, that the output folder can be created and written.
-Status CheckOutputFolder(const std::string& output) {
-  std::error_code ec;
-  fs::create_directories(output, ec);
-  if (ec) return Status::IoError(output, "cannot create the output folder: " + ec.message());
-  Status probe =
-      claimscan::WriteFileAtomically((fs::path(output) / ".claimscan-probe").string(), "");
-  fs::remove(fs::path(output) / ".claimscan-probe", ec);
-  if (!probe.ok()) {
-    return Status::IoError(output, "cannot write to the output folder: " + probe.message());
-  }
-  return Status::Ok();
-}
-
-int RunExtract(const CommonFlags& common, const ExtractFlags& flags) {
-  if (flags.jsonl.empty() && (flags.paths.empty() || flags.output.empty())) {
-    std::cerr << "claimscan: extract needs PATH... and -o OUTDIR, or --jsonl -\n";
-    return kExitUsage;
-  }
-  if (!flags.jsonl.empty() && flags.jsonl != "-") {
-    std::cerr << "claimscan: --jsonl takes '-' (standard input); name JSON Lines files as PATH\n";
-    return kExitUsage;
-  }
-  if (flags.max_article_mb <= 0 || flags.max_article_mb > 2000) {
-    std::cerr << "claimscan: --max-article-mb must be between 0 and 2000\n";
-    return kExitUsage;
-  }
-  if (flags.jsonl.empty()) {
-    for (const std::string& p : flags.paths) {
-      std::error_code ec;
-      if (!fs::is_directory(p, ec) || !Inside(flags.output, p)) continue;
-      if (Inside(p, flags.output)) {
-        std::cerr << "claimscan: refusing to write output into the input folder " << p << '\n';
-        return kExitUsage;
-      }
-      if (!flags.output_inside_input) {
-        std::cerr << "claimscan: the output folder " << flags.output << " is inside the input "
-                  << "folder " << p << "; pass --output-inside-input if that is meant\n";
-        return kExitUsage;
-      }
-    }
-  }
-  std::optional<claimscan::Extractor> extractor = common.MakeExtractor();
-  if (!extractor) return kExitUsage;
-  if (flags.jsonl.empty()) {
-    Status writable = CheckOutputFolder(flags.output);
-    if (!writable.ok()) {
-      PrintError(writable);
-      return kExitUsage;
-    }
-  }
-  claimscan::BatchOptions options;
-  options.output_dir = flags.output;
-  options.json.pretty = flags.pretty;
-  options.json.rules_fingerprint = extractor->rules().fingerprint();
-  options.limits.max_bytes = static_cast<uint64_t>(flags.max_article_mb * 1e6);
-  options.on_warning = PrintWarning;
-  claimscan::BatchStats stats;
-  if (!flags.jsonl.empty()) {
-    std::ios::sync_with_stdio(false);
-    stats = claimscan::StreamJsonl(std::cin, std::cout, *extractor, options, PrintError);
-  } else {
-    std::vector<Status> errors;
-    std::vector<claimscan::InputFile> inputs = claimscan::CollectInputs(flags.paths, &errors);
-    for (const Status& e : errors) PrintError(e);
-    stats = claimscan::RunBatch(inputs, *extractor, options, PrintError);
-    stats.failed += errors.size();
-  }
-  if (!flags.quiet) {
-    std::cerr << "claimscan: " << stats.articles << " articles, " << stats.sentences
-              << " sentences, " << stats.figures << " figures, " << stats.actors << " actors, "
-              << stats.claims << " claims, " << stats.failed << " failed\n";
-  }
-  return stats.failed > 0 ? kExitSomeFailed : kExitOk;
-}
 
 struct CheckFlags {
   std::vector<std::string> articles;
@@ -364,16 +214,7 @@ int main(int argc, char** argv) {
   CommonFlags common;
   CLI::App* extract = app.add_subcommand("extract", "Analyse articles: one JSON file each");
   ExtractFlags ex;
-  extract->add_option("paths", ex.paths, "Files and folders (.txt, .md, .jsonl)");
-  extract->add_option("-o,--output", ex.output, "Output folder (mirrors the input tree)");
-  extract->add_option("--jsonl", ex.jsonl,
-                      "'-': read JSON Lines on stdin, write results to stdout");
-  extract->add_flag("--pretty", ex.pretty, "Indent the JSON");
-  extract->add_flag("-q,--quiet", ex.quiet, "No summary on stderr");
-  extract->add_flag("--output-inside-input", ex.output_inside_input,
-                    "Allow an output folder inside an input folder");
-  extract->add_option("--max-article-mb", ex.max_article_mb,
-                      "Skip articles (files or records) larger than this (default: 32)");
+  AddExtractFlags(extract, &ex);
   common.AddTo(extract);
 
   CLI::App* check = app.add_subcommand(

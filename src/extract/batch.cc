@@ -5,37 +5,22 @@
 #include <set>
 
 #include <claimscan/batch.h>
+#include <claimscan/csv_writer.h>
+
+#include "common/sha256.h"
+#include "extract/batch_pipeline.h"
+#include "extract/up_to_date.h"
 
 namespace claimscan {
 namespace fs = std::filesystem;
+using internal::BatchPipeline;
+using internal::Task;
+using internal::TaskSink;
+
 namespace {
 
-// Deeper nesting than any article record needs is refused before it reaches the parser.
-constexpr size_t kMaxJsonDepth = 64;
 // JSON Lines output is written in blocks of about this size: memory stays flat.
 constexpr size_t kWriteBlock = 1 << 20;
-
-bool TooDeep(std::string_view line) {
-  size_t depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxJsonDepth) return true;
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
-    }
-  }
-  return false;
-}
 
 // A path resolved through symbolic links and "..", for comparing inputs with outputs.
 std::string Canonical(const std::string& path) {
@@ -44,162 +29,190 @@ std::string Canonical(const std::string& path) {
   return ec ? path : p.string();
 }
 
-void Count(const Analysis& a, BatchStats* stats) {
-  ++stats->articles;
-  stats->bytes += a.bytes;
-  stats->sentences += a.sentences.size();
-  stats->figures += a.figures.size();
-  stats->actors += a.actors.size();
-  stats->claims += a.claims.size();
-}
+// A .txt/.md article's JSON file.
+class JsonFileSink : public TaskSink {
+ public:
+  JsonFileSink(std::string target, BatchStats* stats, const ErrorSink& on_error)
+      : target_(std::move(target)), stats_(stats), on_error_(on_error) {}
+  void Commit(Task& task) override {
+    if (!task.ok) return;
+    Status written = WriteFileAtomically(target_, task.output + "\n");
+    if (written.ok()) return;
+    --stats_->articles;
+    ++stats_->failed;
+    on_error_(written);
+  }
 
-void Warn(const BatchOptions& options, const std::string& where, const Analysis& analysis) {
-  if (!options.on_warning) return;
-  for (const std::string& w : analysis.warnings) {
-    options.on_warning(Status::InvalidInput(where, w));
-  }
-}
+ private:
+  std::string target_;
+  BatchStats* stats_;
+  const ErrorSink& on_error_;
+};
 
-// One output line for one JSON Lines record: the analysis, or an error record.
-std::string ProcessRecord(std::string_view line, const std::string& where, Extractor& extractor,
-                          const BatchOptions& options, const ErrorSink& on_error,
-                          BatchStats* stats) {
-  auto fail = [&](std::string_view id, const Status& s) {
-    ++stats->failed;
-    on_error(s);
-    return ErrorToJson(id, s.message());
-  };
-  if (line.find_first_not_of(" \t") == std::string_view::npos) {
-    return fail("", Status::InvalidInput(where, "empty line"));
+// A JSON Lines input's output file: one line per record, visible only once complete.
+class JsonlFileSink : public TaskSink {
+ public:
+  JsonlFileSink(AtomicFile file, BatchStats* stats, const ErrorSink& on_error)
+      : file_(std::move(file)), stats_(stats), on_error_(on_error) {}
+  void Commit(Task& task) override {
+    if (task.end_of_input) {
+      if (status_.ok()) status_ = Flush();
+      if (status_.ok()) status_ = file_.Commit();
+      if (!status_.ok()) {
+        // Nothing of this file was written: count its records as failed, not as analysed.
+        stats_->articles -= articles_;
+        stats_->failed += articles_ + 1;
+        on_error_(status_);
+      }
+      return;
+    }
+    if (task.ok) ++articles_;
+    if (!status_.ok()) return;
+    block_ += task.output;
+    block_ += '\n';
+    if (block_.size() >= kWriteBlock) status_ = Flush();
   }
-  if (options.limits.max_bytes > 0 && line.size() > options.limits.max_bytes) {
-    return fail("", Status::InvalidInput(where, "record is over the limit of " +
-                                                    std::to_string(options.limits.max_bytes) +
-                                                    " bytes (raise it with --max-article-mb)"));
-  }
-  if (TooDeep(line)) {
-    return fail(
-        "", Status::InvalidInput(
-                where, "JSON nested more than " + std::to_string(kMaxJsonDepth) + " levels deep"));
-  }
-  Result<Article> article = ArticleFromJsonLine(line, where);
-  if (!article.ok()) return fail("", article.status());
-  Result<Analysis> analysis = extractor.Extract(*article);
-  if (!analysis.ok()) {
-    return fail(article->id, Status::InvalidInput(where, analysis.status().message()));
-  }
-  Warn(options, where, *analysis);
-  Count(*analysis, stats);
-  JsonOptions one_line = options.json;
-  one_line.pretty = false;
-  return AnalysisToJson(*analysis, one_line);
-}
 
-// Every line of `in` through the extractor, each output line handed to `emit` in order.
-// Stops at the first failed emit and returns its status.
-Status StreamRecords(std::istream& in, std::string_view name, Extractor& extractor,
-                     const BatchOptions& options, const ErrorSink& on_error, BatchStats* stats,
-                     const std::function<Status(std::string_view)>& emit) {
-  std::string line;
-  size_t line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::string where = std::string(name) + ":" + std::to_string(line_no);
-    std::string record = ProcessRecord(line, where, extractor, options, on_error, stats);
-    record += '\n';
-    Status s = emit(record);
-    if (!s.ok()) return s;
-  }
-  if (in.bad()) return Status::IoError(name, "read failed");
-  return Status::Ok();
-}
-
-// A JSON Lines file streamed into its output file, which appears only once complete.
-void RunJsonlFile(const InputFile& input, const std::string& target, Extractor& extractor,
-                  const BatchOptions& options, const ErrorSink& on_error, BatchStats* stats) {
-  auto refuse = [&](const Status& s) {
-    ++stats->failed;
-    on_error(s);
-  };
-  std::error_code ec;
-  if (!fs::is_regular_file(input.path, ec)) {
-    return refuse(Status::IoError(input.path, ec ? ec.message() : "not a regular file"));
-  }
-  std::ifstream in(input.path, std::ios::binary);
-  if (!in) return refuse(Status::IoError(input.path, std::strerror(errno)));
-  char head[8] = {};
-  in.read(head, sizeof head);
-  std::string_view first(head, static_cast<size_t>(in.gcount()));
-  if (first.empty())
-    return refuse(Status::InvalidInput(input.path, "empty file, nothing to analyse"));
-  if (std::optional<std::string> kind = BinaryFileKind(first)) {
-    return refuse(Status::InvalidInput(input.path, "binary file (" + *kind + "), skipped"));
-  }
-  in.clear();
-  in.seekg(0);
-  Result<AtomicFile> file = AtomicFile::Create(target);
-  if (!file.ok()) return refuse(file.status());
-  BatchStats part;
-  std::string block;
-  auto flush = [&]() {
-    Status s = file->Append(block);
-    block.clear();
+ private:
+  Status Flush() {
+    Status s = file_.Append(block_);
+    block_.clear();
     return s;
-  };
-  Status s = StreamRecords(in, input.path, extractor, options, on_error, &part,
-                           [&](std::string_view record) {
-                             block += record;
-                             return block.size() >= kWriteBlock ? flush() : Status::Ok();
-                           });
-  if (s.ok()) s = flush();
-  if (s.ok()) s = file->Commit();
-  if (!s.ok()) {
-    // Nothing of this file was written: count its records as failed, not as analysed.
-    part.failed += part.articles;
-    part.articles = 0;
-    ++stats->failed;
-    on_error(s);
   }
-  stats->Add(part);
-}
+  AtomicFile file_;
+  BatchStats* stats_;
+  const ErrorSink& on_error_;
+  std::string block_;
+  size_t articles_ = 0;
+  Status status_;
+};
 
-void RunTextFile(const InputFile& input, const std::string& target, Extractor& extractor,
-                 const BatchOptions& options, const ErrorSink& on_error, BatchStats* stats) {
-  std::string bytes;
-  Status read = ReadArticleFile(input.path, options.limits, &bytes);
-  if (!read.ok()) {
-    ++stats->failed;
-    on_error(read);
-    return;
+// One stream for every article: JSON Lines, or CSV rows.
+class StreamSink : public TaskSink {
+ public:
+  StreamSink(OutputFormat format, const StreamWriter& write) : format_(format), write_(write) {}
+  void Commit(Task& task) override {
+    if (task.end_of_input || !status_.ok()) return;
+    if (format_ == OutputFormat::kCsv) {
+      if (!task.csv.empty()) status_ = write_(task.csv);
+    } else if (!task.output.empty()) {
+      task.output += '\n';
+      status_ = write_(task.output);
+    }
   }
-  Article article = ArticleFromText(input.relative, std::move(bytes), input.format);
-  Result<Analysis> analysis = extractor.Extract(article);
-  if (!analysis.ok()) {
-    ++stats->failed;
-    on_error(Status::InvalidInput(input.path, analysis.status().message()));
-    return;
+  const Status& status() const { return status_; }
+
+ private:
+  OutputFormat format_;
+  const StreamWriter& write_;
+  Status status_;
+};
+
+// Reads the inputs and submits their articles, in order, to the pipeline.
+class Producer {
+ public:
+  Producer(BatchPipeline* pipeline, const BatchOptions& options, BatchStats* stats)
+      : pipeline_(pipeline), options_(options), stats_(stats) {}
+
+  void TextFile(const InputFile& input, const std::shared_ptr<TaskSink>& sink,
+                const std::string* resume_target) {
+    auto task = std::make_unique<Task>();
+    Status read = ReadArticleFile(input.path, options_.limits, &task->bytes);
+    if (!read.ok()) return Refuse(read);
+    task->sha256 = internal::Sha256Hex(task->bytes);
+    if (resume_target && internal::JsonOutputUpToDate(*resume_target, task->sha256,
+                                                      options_.json.rules_fingerprint)) {
+      return Skipped(1);
+    }
+    task->input = Task::Input::kTextFile;
+    task->where = input.path;
+    task->id = input.relative;
+    task->format = input.format;
+    task->sink = sink;
+    pipeline_->Submit(std::move(task));
   }
-  Warn(options, input.path, *analysis);
-  Status written = WriteFileAtomically(target, AnalysisToJson(*analysis, options.json) + "\n");
-  if (!written.ok()) {
-    ++stats->failed;
-    on_error(written);
-    return;
+
+  // Opens a JSON Lines file, refusing what is not one.
+  bool OpenJsonl(const InputFile& input, std::ifstream* in) {
+    std::error_code ec;
+    if (!fs::is_regular_file(input.path, ec)) {
+      Refuse(Status::IoError(input.path, ec ? ec.message() : "not a regular file"));
+      return false;
+    }
+    in->open(input.path, std::ios::binary);
+    if (!*in) {
+      Refuse(Status::IoError(input.path, std::strerror(errno)));
+      return false;
+    }
+    char head[8] = {};
+    in->read(head, sizeof head);
+    std::string_view first(head, static_cast<size_t>(in->gcount()));
+    if (first.empty()) {
+      Refuse(Status::InvalidInput(input.path, "empty file, nothing to analyse"));
+      return false;
+    }
+    if (std::optional<std::string> kind = BinaryFileKind(first)) {
+      Refuse(Status::InvalidInput(input.path, "binary file (" + *kind + "), skipped"));
+      return false;
+    }
+    in->clear();
+    in->seekg(0);
+    return true;
   }
-  Count(*analysis, stats);
-}
+
+  // Every line of `in` as a record task, then the end-of-input marker.
+  void Records(std::istream& in, std::string_view name, const std::shared_ptr<TaskSink>& sink) {
+    std::string line;
+    size_t line_no = 0;
+    while (std::getline(in, line)) {
+      ++line_no;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      auto task = std::make_unique<Task>();
+      task->input = Task::Input::kJsonlRecord;
+      task->where = std::string(name) + ":" + std::to_string(line_no);
+      task->bytes = std::move(line);
+      task->sink = sink;
+      pipeline_->Submit(std::move(task));
+    }
+    if (in.bad()) Refuse(Status::IoError(name, "read failed"));
+    auto end = std::make_unique<Task>();
+    end->end_of_input = true;
+    end->sink = sink;
+    pipeline_->Submit(std::move(end));
+  }
+
+  // An input that cannot be analysed, reported in its place among the others' messages.
+  void Refuse(const Status& s) {
+    auto task = std::make_unique<Task>();
+    task->done = true;
+    task->stats.failed = 1;
+    task->errors.push_back(s);
+    pipeline_->Submit(std::move(task));
+  }
+
+  void Skipped(size_t articles) {
+    stats_->skipped += articles;
+    if (options_.on_progress) options_.on_progress(*stats_);
+  }
+
+ private:
+  BatchPipeline* pipeline_;
+  const BatchOptions& options_;
+  BatchStats* stats_;
+};
 
 }  // namespace
 
 void BatchStats::Add(const BatchStats& other) {
   articles += other.articles;
   failed += other.failed;
+  skipped += other.skipped;
   bytes += other.bytes;
   sentences += other.sentences;
   figures += other.figures;
   actors += other.actors;
   claims += other.claims;
+  for (const auto& [kind, n] : other.figures_by_kind) figures_by_kind[kind] += n;
 }
 
 std::string OutputPathFor(const InputFile& input, const std::string& output_dir) {
@@ -212,15 +225,21 @@ BatchStats StreamJsonl(std::istream& in, std::ostream& out, Extractor& extractor
                        const BatchOptions& options, const ErrorSink& on_error,
                        std::string_view name) {
   BatchStats stats;
-  Status s =
-      StreamRecords(in, name, extractor, options, on_error, &stats, [&](std::string_view record) {
-        out << record;
-        return out ? Status::Ok() : Status::IoError("<stdout>", "write failed");
-      });
+  StreamWriter write = [&](std::string_view record) {
+    out << record;
+    return out ? Status::Ok() : Status::IoError("<stdout>", "write failed");
+  };
+  BatchOptions jsonl = options;
+  jsonl.format = OutputFormat::kJsonl;
+  auto sink = std::make_shared<StreamSink>(OutputFormat::kJsonl, write);
+  {
+    BatchPipeline pipeline(extractor, jsonl, on_error, &stats);
+    Producer(&pipeline, jsonl, &stats).Records(in, name, sink);
+  }
   out.flush();
-  if (!s.ok()) {
+  if (!sink->status().ok()) {
     ++stats.failed;
-    on_error(s);
+    on_error(sink->status());
   }
   return stats;
 }
@@ -228,6 +247,10 @@ BatchStats StreamJsonl(std::istream& in, std::ostream& out, Extractor& extractor
 BatchStats RunBatch(const std::vector<InputFile>& inputs, Extractor& extractor,
                     const BatchOptions& options, const ErrorSink& on_error) {
   BatchStats stats;
+  // What a killed run left half-written goes first: its articles are redone below.
+  RemoveStaleTemporaryFiles(options.output_dir, /*recursive=*/true);
+  BatchPipeline pipeline(extractor, options, on_error, &stats);
+  Producer producer(&pipeline, options, &stats);
   // Output never lands on an input, and two inputs never share an output ("a.txt" and
   // "a.md" both map to a.json): the later one is refused rather than silently overwriting.
   std::set<std::string> input_paths, targets;
@@ -236,8 +259,7 @@ BatchStats RunBatch(const std::vector<InputFile>& inputs, Extractor& extractor,
     std::string target = OutputPathFor(input, options.output_dir);
     std::string canonical = Canonical(target);
     if (input_paths.count(canonical) || !targets.insert(canonical).second) {
-      ++stats.failed;
-      on_error(Status::InvalidInput(
+      producer.Refuse(Status::InvalidInput(
           input.path, input_paths.count(canonical)
                           ? "its output " + target + " would overwrite an input; choose another -o"
                           : "its output " + target +
@@ -245,11 +267,61 @@ BatchStats RunBatch(const std::vector<InputFile>& inputs, Extractor& extractor,
                                 "(same name, other extension or folder)"));
       continue;
     }
-    if (input.format == InputFormat::kJsonl) {
-      RunJsonlFile(input, target, extractor, options, on_error, &stats);
-    } else {
-      RunTextFile(input, target, extractor, options, on_error, &stats);
+    const std::string* resume = options.force ? nullptr : &target;
+    if (input.format != InputFormat::kJsonl) {
+      producer.TextFile(input, std::make_shared<JsonFileSink>(target, &stats, on_error), resume);
+      continue;
     }
+    std::ifstream in;
+    if (!producer.OpenJsonl(input, &in)) continue;
+    if (resume) {
+      if (auto records =
+              internal::JsonlOutputUpToDate(input.path, target, options.json.rules_fingerprint)) {
+        producer.Skipped(*records);
+        continue;
+      }
+    }
+    Result<AtomicFile> file = AtomicFile::Create(target);
+    if (!file.ok()) {
+      producer.Refuse(file.status());
+      continue;
+    }
+    producer.Records(in, input.path,
+                     std::make_shared<JsonlFileSink>(std::move(file).value(), &stats, on_error));
+  }
+  pipeline.Finish();
+  return stats;
+}
+
+BatchStats RunBatchToStream(const std::vector<InputFile>& inputs, Extractor& extractor,
+                            const BatchOptions& options, const ErrorSink& on_error,
+                            const StreamWriter& write) {
+  BatchStats stats;
+  auto sink = std::make_shared<StreamSink>(options.format, write);
+  if (options.format == OutputFormat::kCsv) {
+    Status header = write(FigureCsvHeader());
+    if (!header.ok()) {
+      ++stats.failed;
+      on_error(header);
+      return stats;
+    }
+  }
+  {
+    BatchPipeline pipeline(extractor, options, on_error, &stats);
+    Producer producer(&pipeline, options, &stats);
+    for (const InputFile& input : inputs) {
+      if (!sink->status().ok()) break;
+      if (input.format != InputFormat::kJsonl) {
+        producer.TextFile(input, sink, nullptr);
+        continue;
+      }
+      std::ifstream in;
+      if (producer.OpenJsonl(input, &in)) producer.Records(in, input.path, sink);
+    }
+  }
+  if (!sink->status().ok()) {
+    ++stats.failed;
+    on_error(sink->status());
   }
   return stats;
 }

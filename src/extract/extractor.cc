@@ -76,6 +76,8 @@ Result<Extractor> Extractor::Create(std::shared_ptr<const RuleSet> rules,
                                           std::move(numbers).value()));
 }
 
+Result<Extractor> Extractor::Clone() const { return Create(impl_->rules, impl_->options); }
+
 const RuleSet& Extractor::rules() const { return *impl_->rules; }
 
 Result<Analysis> Extractor::Extract(const Article& article) {
@@ -107,12 +109,25 @@ Result<Analysis> Extractor::Extract(const Article& article) {
 
   d.segmenter.SetText(norm.text);
   std::vector<SentenceRange> ranges = d.segmenter.Sentences();
+  // The reference path: every token edge of the text, known before any rule runs.
+  std::vector<bool> token_edges;
+  if (d.options.full_tokenisation) {
+    token_edges.assign(norm.text.size() + 1, false);
+    token_edges[0] = token_edges[norm.text.size()] = true;
+    for (const Token& t : d.segmenter.Tokens(0, norm.text.size())) {
+      token_edges[t.begin] = token_edges[t.end] = true;
+    }
+  }
+  auto word_boundary = [&](size_t offset) {
+    if (!token_edges.empty()) return offset >= norm.text.size() || token_edges[offset];
+    return d.segmenter.IsWordBoundary(offset);
+  };
   // ICU keeps a possessive inside its word ("Corbyn's"); a match may end before the "'s".
   auto boundary = [&](size_t offset) {
-    if (d.segmenter.IsWordBoundary(offset)) return true;
+    if (word_boundary(offset)) return true;
     return offset + 2 <= norm.text.size() && norm.text[offset] == '\'' &&
            (norm.text[offset + 1] == 's' || norm.text[offset + 1] == 'S') &&
-           d.segmenter.IsWordBoundary(offset + 2);
+           word_boundary(offset + 2);
   };
   std::vector<internal::PendingMention> pending;
   const std::vector<Rule>& rules = d.rules->rules();

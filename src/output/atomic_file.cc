@@ -1,4 +1,5 @@
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -69,6 +70,54 @@ Status AtomicFile::Commit() {
     return Status::IoError(path_, std::strerror(err));
   }
   return Status::Ok();
+}
+
+namespace {
+
+// The PID of a temporary file's name (".a.json.tmp-1234"), or 0 when it is not one.
+pid_t TemporaryFileOwner(const std::string& name) {
+  size_t at = name.rfind(".tmp-");
+  if (name.size() < 2 || name[0] != '.' || at == std::string::npos || at + 5 >= name.size()) {
+    return 0;
+  }
+  pid_t pid = 0;
+  for (size_t i = at + 5; i < name.size(); ++i) {
+    if (name[i] < '0' || name[i] > '9' || pid > 100000000) return 0;
+    pid = pid * 10 + (name[i] - '0');
+  }
+  return pid;
+}
+
+bool IsStale(const fs::directory_entry& entry) {
+  std::error_code ec;
+  if (!entry.is_regular_file(ec)) return false;
+  pid_t pid = TemporaryFileOwner(entry.path().filename().string());
+  // A live process (this one, or another run writing the same folder) keeps its files.
+  return pid > 0 && pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH;
+}
+
+}  // namespace
+
+size_t RemoveStaleTemporaryFiles(const std::string& folder, bool recursive) {
+  size_t removed = 0;
+  std::error_code ec;
+  auto remove = [&](const fs::directory_entry& entry) {
+    std::error_code rm;
+    if (IsStale(entry) && fs::remove(entry.path(), rm)) ++removed;
+  };
+  const auto options = fs::directory_options::skip_permission_denied;
+  if (recursive) {
+    for (auto it = fs::recursive_directory_iterator(folder, options, ec); !ec && it != fs::end(it);
+         it.increment(ec)) {
+      remove(*it);
+    }
+  } else {
+    for (auto it = fs::directory_iterator(folder, options, ec); !ec && it != fs::end(it);
+         it.increment(ec)) {
+      remove(*it);
+    }
+  }
+  return removed;
 }
 
 Status WriteFileAtomically(const std::string& path, std::string_view contents) {

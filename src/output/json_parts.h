@@ -19,6 +19,9 @@ Json Optional(const std::optional<double>& v);
 void PutSpan(Json& j, const Span& s);
 // The four offsets, or null.
 Json OptionalSpan(const std::optional<Span>& s);
+// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+std::string CsvField(std::string_view s);
+
 // A figure as in the `figures` array of the extract output (docs/schema.md).
 Json FigureJson(const Figure& f);
 

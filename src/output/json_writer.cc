@@ -118,6 +118,7 @@ std::string AnalysisToJson(const Analysis& a, const JsonOptions& options) {
   j["bytes"] = a.bytes;
   j["code_points"] = a.code_points;
   j["rules_fingerprint"] = options.rules_fingerprint;
+  if (!a.input_sha256.empty()) j["input_sha256"] = a.input_sha256;
   Json sentences = Json::array();
   for (const Sentence& s : a.sentences) {
     Json sj;
@@ -141,11 +142,13 @@ std::string AnalysisToJson(const Analysis& a, const JsonOptions& options) {
   return j.dump(options.pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
 }
 
-std::string ErrorToJson(std::string_view id, std::string_view message) {
+std::string ErrorToJson(std::string_view id, std::string_view message,
+                        std::string_view input_sha256) {
   Json j;
   j["schema_version"] = kSchemaVersion;
   j["id"] = std::string(id);
   j["error"] = std::string(message);
+  if (!input_sha256.empty()) j["input_sha256"] = std::string(input_sha256);
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 

@@ -43,11 +43,7 @@ bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
-struct Word {
-  size_t begin;     // after opening quotes and brackets
-  size_t core_end;  // before closing punctuation and a possessive
-  size_t end;       // the whole run of non-space bytes
-};
+using Word = Gazetteer::Word;
 
 // Removes any of `marks` from the front (or the back) of `w`, repeatedly, never emptying it.
 template <size_t N>
@@ -99,10 +95,16 @@ Gazetteer::Gazetteer(const std::vector<std::string>& surfaces) {
   }
   // Views into storage_ stay valid: it is not resized after this point.
   surfaces_.reserve(storage_.size());
-  for (const std::string& s : storage_) surfaces_.insert(s);
+  for (const std::string& s : storage_) {
+    surfaces_.insert(s);
+    std::string_view view(s);
+    for (size_t i = 1; i < view.size(); ++i) {
+      if (SeparatorAt(view, i) > 0) prefixes_.insert(view.substr(0, i));
+    }
+  }
 }
 
-void Gazetteer::Find(std::string_view text, const std::function<void(size_t, size_t)>& hit) const {
+std::vector<Word> Gazetteer::Words(std::string_view text) {
   std::vector<Word> words;
   for (size_t i = 0; i < text.size();) {
     size_t b = i;
@@ -111,16 +113,26 @@ void Gazetteer::Find(std::string_view text, const std::function<void(size_t, siz
     if (i > b) words.push_back(ReadWord(text, b, i));
     i += sep;
   }
+  return words;
+}
+
+void Gazetteer::Find(std::string_view text, const std::vector<Word>& words,
+                     const std::function<void(size_t, size_t)>& hit) const {
   for (size_t first = 0; first < words.size(); ++first) {
     size_t begin = words[first].begin;
     size_t last_end = std::min(words.size(), first + max_words_);
     for (size_t last = first; last < last_end; ++last) {
       // "Inc." and "W." end in a full stop that is part of the surface; try both ends.
       const Word& w = words[last];
+      bool may_grow = false;
       for (size_t end : {w.core_end, w.end}) {
-        if (end > begin && surfaces_.count(text.substr(begin, end - begin))) hit(begin, end);
+        if (end <= begin) continue;
+        std::string_view candidate = text.substr(begin, end - begin);
+        if (surfaces_.count(candidate)) hit(begin, end);
+        may_grow = may_grow || prefixes_.count(candidate);
         if (w.end == w.core_end) break;
       }
+      if (!may_grow) break;
     }
   }
 }

@@ -16,16 +16,31 @@ namespace claimscan::internal {
 // the longest surface's length, so the cost does not grow with the list.
 class Gazetteer {
  public:
+  // A word of the text: quotes and brackets before it, closing punctuation and a possessive
+  // after it are outside [begin, core_end); `end` closes the whole run of non-space bytes.
+  struct Word {
+    size_t begin;
+    size_t core_end;
+    size_t end;
+  };
+  // The words of `text`, split once for every gazetteer that searches it.
+  static std::vector<Word> Words(std::string_view text);
+
   // Surfaces match case-sensitively, as written (spaces collapsed to one).
   explicit Gazetteer(const std::vector<std::string>& surfaces);
 
   // Calls `hit(begin, end)` for every surface found in `text` that starts and ends at a word
   // edge (quotes, brackets, trailing punctuation and a possessive 's are not part of a word).
-  void Find(std::string_view text, const std::function<void(size_t, size_t)>& hit) const;
+  // REQUIRES: `words` are Words(text).
+  void Find(std::string_view text, const std::vector<Word>& words,
+            const std::function<void(size_t, size_t)>& hit) const;
 
  private:
   std::vector<std::string> storage_;
   std::unordered_set<std::string_view> surfaces_;
+  // Every surface cut before each of its word separators ("Bank", "Bank of" for "Bank of
+  // England"): a word sequence that is none of these cannot grow into a surface.
+  std::unordered_set<std::string_view> prefixes_;
   size_t max_words_ = 0;
 };
 

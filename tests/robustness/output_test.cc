@@ -90,7 +90,7 @@ TEST_F(Output, AFailedWriteKeepsEarlierOutputsWholeAndLeavesNoPartialFile) {
   // article's output fails with EFBIG part-way while the short one fits. SIGXFSZ is ignored,
   // as a full disk sends no signal either.
   int code = RunCommand("bash -c \"trap '' XFSZ; ulimit -f 8; exec " + kBin + " extract " + in_ +
-                            " -o " + out + " -q\"",
+                            " -o " + out + " -q --force\"",
                         &stdout_, &stderr_);
   EXPECT_EQ(code, 1) << stderr_;
   EXPECT_NE(stderr_.find("long.json: File too large"), std::string::npos) << stderr_;

@@ -33,7 +33,7 @@ TEST(RuleFiles, EachProblemStopsTheRunWithFileLineAndReason) {
        "3: rule u.a: pattern can match the empty string"},
       {"rule u.a\n  kind: code\n  pattern: \\pL{1000}\\pL{1000}\\pL{1000}\\pL{1000}\\pL{1000}"
        "\\pL{1000}\\pL{1000}\\pL{1000}\n",
-       "3: rule u.a: pattern too large - compile failed (RE2 max_mem is 8 MiB)"},
+       "3: rule u.a: pattern too large - compile failed (RE2 max_mem is 64 MiB)"},
       {"rule u.a\n  kind: person\n  gazetteer: nobody\n", "3: rule u.a: no map named 'nobody'"},
       {"map few\n  A: A\nrule u.a\n  kind: count\n  gazetteer: few\n",
        "5: rule u.a: 'gazetteer:' is for actor kinds"},
