@@ -11,7 +11,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libre2-dev libicu-dev libutf8proc-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libbenchmark-dev libssl-dev
-  python3 python3-jsonschema
+  python3 python3-jsonschema python3-distributed
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -28,8 +28,8 @@ std::string AnalysisToJson(const Analysis& analysis, const JsonOptions& options)
 std::string ErrorToJson(std::string_view id, std::string_view message,
                         std::string_view input_sha256 = {});
 
-// A file written through a hidden temporary file beside it (".NAME.tmp-PID") and renamed
-// into place by Commit(): `path` is never seen half-written. Dropped uncommitted, the
+// A file written through a hidden temporary file beside it (".NAME.claimscan-tmp-HOST-PID") and
+// renamed into place by Commit(): `path` is never seen half-written. Dropped uncommitted, the
 // temporary file is removed and `path` keeps its old version.
 class AtomicFile {
  public:
@@ -52,8 +52,8 @@ class AtomicFile {
   int fd_ = -1;
 };
 
-// Removes the temporary files (".NAME.tmp-PID") that a killed run left in `folder` (and its
-// subfolders when `recursive`): those whose process no longer runs. Returns how many.
+// Removes the temporary files (".NAME.claimscan-tmp-HOST-PID") that a killed run left in `folder`
+// (and its subfolders when `recursive`): those whose process no longer runs. Returns how many.
 size_t RemoveStaleTemporaryFiles(const std::string& folder, bool recursive);
 
 // Writes `contents` to `path` through a temporary file in the same folder and a rename,

@@ -52,9 +52,12 @@ size_t CountArticles(const std::vector<InputFile>& inputs) {
       continue;
     }
     std::ifstream in(input.path, std::ios::binary);
+    char last = '\n';
     while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
       n += static_cast<size_t>(std::count(buf.data(), buf.data() + in.gcount(), '\n'));
+      last = buf[static_cast<size_t>(in.gcount()) - 1];
     }
+    n += last != '\n';  // a last line without its newline
   }
   return n;
 }
@@ -79,17 +82,18 @@ bool CheckFlags(const ExtractFlags& flags) {
   if (flags.max_article_mb <= 0 || flags.max_article_mb > 2000) {
     return usage("--max-article-mb must be between 0 and 2000");
   }
-  if (!flags.jsonl.empty() || stream) return true;
+  if (!flags.jsonl.empty() || (stream && flags.output == "-")) return true;
   for (const std::string& p : flags.paths) {
     std::error_code ec;
     if (!fs::is_directory(p, ec) || !Inside(flags.output, p)) continue;
-    if (Inside(p, flags.output)) {
+    if (!stream && Inside(p, flags.output)) {
       std::cerr << "claimscan: refusing to write output into the input folder " << p << '\n';
       return false;
     }
     if (!flags.output_inside_input) {
-      std::cerr << "claimscan: the output folder " << flags.output << " is inside the input "
-                << "folder " << p << "; pass --output-inside-input if that is meant\n";
+      std::cerr << "claimscan: the output " << (stream ? "file " : "folder ") << flags.output
+                << " is inside the input folder " << p
+                << "; pass --output-inside-input if that is meant\n";
       return false;
     }
   }
@@ -102,10 +106,17 @@ BatchStats RunToStream(const std::vector<InputFile>& inputs, Extractor& extracto
                        const std::string& output) {
   if (output == "-") {
     std::ios::sync_with_stdio(false);
-    return RunBatchToStream(inputs, extractor, options, on_error, [](std::string_view s) {
-      std::cout << s;
-      return std::cout ? Status::Ok() : Status::IoError("<stdout>", "write failed");
-    });
+    BatchStats stats =
+        RunBatchToStream(inputs, extractor, options, on_error, [](std::string_view s) {
+          std::cout << s;
+          return std::cout ? Status::Ok() : Status::IoError("<stdout>", "write failed");
+        });
+    // A full disk or a closed pipe may only show when the last block is flushed.
+    if (!std::cout.flush() && stats.failed == 0) {
+      on_error(Status::IoError("<stdout>", "write failed"));
+      ++stats.failed;
+    }
+    return stats;
   }
   BatchStats stats;
   for (const InputFile& input : inputs) {
@@ -180,6 +191,14 @@ int RunExtract(const CommonFlags& common, const ExtractFlags& flags) {
   std::vector<Status> errors;
   std::vector<InputFile> inputs;
   if (flags.jsonl.empty()) inputs = CollectInputs(flags.paths, &errors);
+  // Earlier outputs inside an input folder (--output-inside-input) are not inputs.
+  if (files && flags.output_inside_input) {
+    auto earlier_output = [&](const InputFile& f) {
+      bool named = std::find(flags.paths.begin(), flags.paths.end(), f.path) != flags.paths.end();
+      return !named && Inside(f.path, flags.output);
+    };
+    inputs.erase(std::remove_if(inputs.begin(), inputs.end(), earlier_output), inputs.end());
+  }
 
   // Progress only where a person watches, and never in the filter mode's pipelines.
   bool show_progress = !flags.quiet && flags.jsonl.empty() && isatty(STDERR_FILENO);

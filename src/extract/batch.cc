@@ -52,17 +52,24 @@ class JsonFileSink : public TaskSink {
 // A JSON Lines input's output file: one line per record, visible only once complete.
 class JsonlFileSink : public TaskSink {
  public:
-  JsonlFileSink(AtomicFile file, BatchStats* stats, const ErrorSink& on_error)
-      : file_(std::move(file)), stats_(stats), on_error_(on_error) {}
+  JsonlFileSink(std::string target, AtomicFile file, BatchStats* stats, const ErrorSink& on_error)
+      : target_(std::move(target)), file_(std::move(file)), stats_(stats), on_error_(on_error) {}
+  bool failed() const override { return !status_.ok(); }
   void Commit(Task& task) override {
     if (task.end_of_input) {
+      // A read error part-way: the file would be short of lines; keep the old one.
+      bool reported = false;
+      if (status_.ok() && !task.ok) {
+        status_ = Status::IoError(target_, "input read failed");
+        reported = true;
+      }
       if (status_.ok()) status_ = Flush();
       if (status_.ok()) status_ = file_.Commit();
       if (!status_.ok()) {
         // Nothing of this file was written: count its records as failed, not as analysed.
         stats_->articles -= articles_;
-        stats_->failed += articles_ + 1;
-        on_error_(status_);
+        stats_->failed += articles_ + (reported ? 0 : 1);
+        if (!reported) on_error_(status_);
       }
       return;
     }
@@ -79,6 +86,7 @@ class JsonlFileSink : public TaskSink {
     block_.clear();
     return s;
   }
+  std::string target_;
   AtomicFile file_;
   BatchStats* stats_;
   const ErrorSink& on_error_;
@@ -101,6 +109,7 @@ class StreamSink : public TaskSink {
     }
   }
   const Status& status() const { return status_; }
+  bool failed() const override { return !status_.ok(); }
 
  private:
   OutputFormat format_;
@@ -120,8 +129,9 @@ class Producer {
     Status read = ReadArticleFile(input.path, options_.limits, &task->bytes);
     if (!read.ok()) return Refuse(read);
     task->sha256 = internal::Sha256Hex(task->bytes);
-    if (resume_target && internal::JsonOutputUpToDate(*resume_target, task->sha256,
-                                                      options_.json.rules_fingerprint)) {
+    if (resume_target &&
+        internal::JsonOutputUpToDate(*resume_target, task->sha256, options_.json.rules_fingerprint,
+                                     options_.json.pretty)) {
       return Skipped(1);
     }
     task->input = Task::Input::kTextFile;
@@ -164,7 +174,7 @@ class Producer {
   void Records(std::istream& in, std::string_view name, const std::shared_ptr<TaskSink>& sink) {
     std::string line;
     size_t line_no = 0;
-    while (std::getline(in, line)) {
+    while (!sink->failed() && std::getline(in, line)) {
       ++line_no;
       if (!line.empty() && line.back() == '\r') line.pop_back();
       auto task = std::make_unique<Task>();
@@ -174,9 +184,11 @@ class Producer {
       task->sink = sink;
       pipeline_->Submit(std::move(task));
     }
-    if (in.bad()) Refuse(Status::IoError(name, "read failed"));
+    bool read_failed = in.bad();
+    if (read_failed) Refuse(Status::IoError(name, "read failed"));
     auto end = std::make_unique<Task>();
     end->end_of_input = true;
+    end->ok = !read_failed;
     end->sink = sink;
     pipeline_->Submit(std::move(end));
   }
@@ -237,6 +249,10 @@ BatchStats StreamJsonl(std::istream& in, std::ostream& out, Extractor& extractor
     Producer(&pipeline, jsonl, &stats).Records(in, name, sink);
   }
   out.flush();
+  if (sink->status().ok() && !out) {
+    ++stats.failed;
+    on_error(Status::IoError("<stdout>", "write failed"));
+  }
   if (!sink->status().ok()) {
     ++stats.failed;
     on_error(sink->status());
@@ -286,8 +302,9 @@ BatchStats RunBatch(const std::vector<InputFile>& inputs, Extractor& extractor,
       producer.Refuse(file.status());
       continue;
     }
-    producer.Records(in, input.path,
-                     std::make_shared<JsonlFileSink>(std::move(file).value(), &stats, on_error));
+    producer.Records(
+        in, input.path,
+        std::make_shared<JsonlFileSink>(target, std::move(file).value(), &stats, on_error));
   }
   pipeline.Finish();
   return stats;

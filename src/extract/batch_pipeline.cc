@@ -1,5 +1,9 @@
 #include "extract/batch_pipeline.h"
 
+#include <algorithm>
+#include <cstdlib>
+#include <system_error>
+
 #include <claimscan/csv_writer.h>
 
 #include "common/sha256.h"
@@ -12,6 +16,8 @@ constexpr size_t kMaxJsonDepth = 64;
 // Tasks in flight per worker: enough to keep every worker busy while the submitting thread
 // reads and writes files, few enough that memory stays a few articles per worker.
 constexpr size_t kWindowPerWorker = 8;
+// More threads than this only add memory: each holds its own extractor and DFA share.
+constexpr size_t kMaxJobs = 256;
 
 bool TooDeep(std::string_view line) {
   size_t depth = 0;
@@ -111,15 +117,30 @@ void ProcessTask(Task& task, Extractor& extractor, const BatchOptions& options) 
 BatchPipeline::BatchPipeline(Extractor& first, const BatchOptions& options,
                              const ErrorSink& on_error, BatchStats* stats)
     : options_(options), on_error_(on_error), stats_(stats) {
-  size_t jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  size_t jobs = options.jobs > 0 ? options.jobs : std::thread::hardware_concurrency();
+  jobs = std::clamp<size_t>(jobs, 1, kMaxJobs);
   clones_.reserve(jobs - 1);
   for (size_t i = 1; i < jobs; ++i) {
     Result<Extractor> clone = first.Clone();
     if (!clone.ok()) break;  // cannot happen for a locale `first` was built with
     clones_.push_back(std::move(clone).value());
   }
-  threads_.emplace_back([this, &first] { Work(first); });
-  for (Extractor& e : clones_) threads_.emplace_back([this, &e] { Work(e); });
+  // A thread the system refuses (a process limit) leaves fewer workers, not a crash.
+  auto start = [&](Extractor& e) {
+    try {
+      threads_.emplace_back([this, &e] { Work(e); });
+      return true;
+    } catch (const std::system_error&) {
+      return false;
+    }
+  };
+  if (!start(first)) {
+    on_error_(Status::Internal("claimscan", "cannot start a worker thread"));
+    std::abort();
+  }
+  for (Extractor& e : clones_) {
+    if (!start(e)) break;
+  }
   capacity_ = kWindowPerWorker * threads_.size();
 }
 
@@ -143,7 +164,16 @@ void BatchPipeline::Work(Extractor& extractor) {
       task = queue_.front();
       queue_.pop_front();
     }
-    ProcessTask(*task, extractor, options_);
+    try {
+      ProcessTask(*task, extractor, options_);
+    } catch (const std::exception& e) {
+      // Out of memory on one huge article, say: that article fails, the batch goes on.
+      task->output.clear();
+      if (task->input == Task::Input::kJsonlRecord) task->output = ErrorToJson("", e.what());
+      task->ok = false;
+      ++task->stats.failed;
+      task->errors.push_back(Status::Internal(task->where, e.what()));
+    }
     {
       std::lock_guard<std::mutex> lock(mu_);
       task->done = true;

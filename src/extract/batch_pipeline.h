@@ -22,6 +22,8 @@ class TaskSink {
  public:
   virtual ~TaskSink() = default;
   virtual void Commit(Task& task) = 0;
+  // True once nothing more can be written: the producer stops reading this input.
+  virtual bool failed() const { return false; }
 };
 
 // One article to analyse: a .txt/.md file's bytes, or one JSON Lines record. A task with
@@ -40,7 +42,8 @@ struct Task {
 
   // Filled by a worker.
   bool done = false;
-  bool ok = false;     // false: `output` is an error record (JSON Lines) or nothing
+  bool ok = false;     // false: `output` is an error record or nothing; for an end of input:
+                       // its read failed
   std::string output;  // JSON (pretty for files when asked), or an error record
   std::string csv;     // figure rows, when the batch asks for CSV
   std::vector<Status> errors;

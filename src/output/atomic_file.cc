@@ -10,6 +10,18 @@
 namespace claimscan {
 namespace fs = std::filesystem;
 
+namespace {
+
+// What the temporary files of this process end with: ".claimscan-tmp-HOST-PID". The host
+// keeps a run on one machine from sweeping the files of a live run on another (shared disks).
+std::string TemporarySuffix(pid_t pid) {
+  char host[256] = {};
+  if (::gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
+  return ".claimscan-tmp-" + std::string(host) + "-" + std::to_string(pid);
+}
+
+}  // namespace
+
 AtomicFile::AtomicFile(std::string path, std::string tmp, int fd)
     : path_(std::move(path)), tmp_(std::move(tmp)), fd_(fd) {}
 
@@ -35,8 +47,8 @@ Result<AtomicFile> AtomicFile::Create(const std::string& path) {
     if (ec) return Status::IoError(target.parent_path().string(), ec.message());
   }
   // Hidden, so that a run killed before the rename leaves nothing that looks like output.
-  fs::path tmp = target.parent_path() /
-                 ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  fs::path tmp =
+      target.parent_path() / ("." + target.filename().string() + TemporarySuffix(::getpid()));
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return Status::IoError(path, std::strerror(errno));
   return AtomicFile(path, tmp.string(), fd);
@@ -74,14 +86,18 @@ Status AtomicFile::Commit() {
 
 namespace {
 
-// The PID of a temporary file's name (".a.json.tmp-1234"), or 0 when it is not one.
+// The PID in the name of a temporary file this host's claimscan made (".a.json" +
+// TemporarySuffix(PID)), or 0 when the name is not one.
 pid_t TemporaryFileOwner(const std::string& name) {
-  size_t at = name.rfind(".tmp-");
-  if (name.size() < 2 || name[0] != '.' || at == std::string::npos || at + 5 >= name.size()) {
+  const std::string prefix = TemporarySuffix(0);
+  const std::string ours = prefix.substr(0, prefix.size() - 1);  // without the "0"
+  size_t at = name.rfind(ours);
+  if (name.size() < 2 || name[0] != '.' || at == std::string::npos || at == 0 ||
+      at + ours.size() >= name.size()) {
     return 0;
   }
   pid_t pid = 0;
-  for (size_t i = at + 5; i < name.size(); ++i) {
+  for (size_t i = at + ours.size(); i < name.size(); ++i) {
     if (name[i] < '0' || name[i] > '9' || pid > 100000000) return 0;
     pid = pid * 10 + (name[i] - '0');
   }

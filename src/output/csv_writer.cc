@@ -1,6 +1,8 @@
 #include <map>
 #include <sstream>
 
+#include <utf8proc.h>
+
 #include <claimscan/csv_writer.h>
 
 #include "output/json_parts.h"
@@ -8,8 +10,34 @@
 namespace claimscan {
 namespace internal {
 
-std::string CsvField(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+namespace {
+
+// Invalid UTF-8 (a file name in Latin-1, say) becomes U+FFFD, as in the JSON output, so that
+// readers that decode the file as UTF-8 (pandas, R) do not fail on it.
+std::string ValidUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  for (size_t i = 0; i < s.size();) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n =
+        utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n < 1) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(s.data() + i, static_cast<size_t>(n));
+      i += static_cast<size_t>(n);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string CsvField(std::string_view raw) {
+  std::string s = ValidUtf8(raw);
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';

@@ -325,6 +325,8 @@ Result<RuleSet> RuleSet::Load(const std::vector<std::string>& paths, const std::
     parsed.push_back(std::move(one).value());
   }
   impl->files = files;
+  // Output also depends on the locale (numbers, sentences) and on the code reading the rules.
+  hash = Fnv1a(Fnv1a(hash, locale), CLAIMSCAN_VERSION);
   Status s = impl->Build(std::move(parsed));
   if (!s.ok()) return s;
   char hex[17];
