@@ -67,19 +67,11 @@ TEST(Batch, FastBoundaryCheckGivesTheSameOutputAsFullTokenisation) {
     ++compared;
   }
   // The JSON Lines items of the evaluation corpora too: the whole bundled corpus.
-  std::vector<Status> errors;
-  for (const InputFile& f : CollectInputs({kCorpus}, &errors)) {
-    if (f.format != InputFormat::kJsonl) continue;
-    std::istringstream lines(testing::ReadFile(f.path));
-    std::string line;
-    while (std::getline(lines, line)) {
-      Result<Article> article = ArticleFromJsonLine(line, f.path);
-      if (!article.ok()) continue;
-      EXPECT_EQ(AnalysisToJson(*fast.Extract(*article), json),
-                AnalysisToJson(*full->Extract(*article), json))
-          << article->id;
-      ++compared;
-    }
+  for (const Article& article : testing::CorpusRecords()) {
+    EXPECT_EQ(AnalysisToJson(*fast.Extract(article), json),
+              AnalysisToJson(*full->Extract(article), json))
+        << article.id;
+    ++compared;
   }
   EXPECT_GE(compared, 500u);
 }

@@ -18,8 +18,10 @@ from pathlib import Path
 
 # The recipe gives up after RUN_TIMEOUT; should anything else hang (starting or stopping the
 # cluster), the whole test prints where it is stuck and exits after WATCHDOG seconds.
-RUN_TIMEOUT = 90
-WATCHDOG = 110
+# Sanitizer builds run several times slower: CTest passes a scale for every timeout.
+TIME_SCALE = float(os.environ.get("CLAIMSCAN_TEST_TIME_SCALE", "1"))
+RUN_TIMEOUT = 90 * TIME_SCALE
+WATCHDOG = 110 * TIME_SCALE
 
 failures = []
 
@@ -68,7 +70,7 @@ def main():
         # The articles, as claimscan lists them: one .json per .txt/.md file, one line of a .jsonl
         # output per record.
         subprocess.run([binary, "extract", str(corpus), "-o", f"{tmp}/files", "-q"], check=True,
-                       timeout=60)
+                       timeout=60 * TIME_SCALE)
         listed = [json.loads(p.read_text())["id"] for p in Path(tmp, "files").rglob("*.json")]
         listed += [json.loads(line)["id"] for p in Path(tmp, "files").rglob("*.jsonl")
                    for line in p.read_text().splitlines()]
@@ -77,14 +79,14 @@ def main():
         records = recipe.read_partition(recipe.list_inputs(corpus))
         single = subprocess.run([binary, "extract", "--jsonl", "-", "-q"],
                                 input=b"".join(line + b"\n" for _, line in records),
-                                capture_output=True, check=True, timeout=60).stdout
+                                capture_output=True, check=True, timeout=60 * TIME_SCALE).stdout
         expected = sorted((json.loads(line) for line in single.splitlines()), key=lambda r: r["id"])
 
         started = time.monotonic()
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                                dashboard_address=None)
         try:
-            client = Client(cluster, timeout=30)
+            client = Client(cluster, timeout=30 * TIME_SCALE)
             try:
                 cluster_up = time.monotonic() - started
                 # 8 partitions: several per worker, and cuts inside the JSON Lines files.

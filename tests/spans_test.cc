@@ -70,20 +70,12 @@ TEST(Spans, EveryCorpusArticleSlicesBackToItsText) {
     ++articles;
     figures += a.figures.size();
   }
-  std::vector<Status> errors;
-  for (const InputFile& f : CollectInputs({testing::SourcePath("corpora")}, &errors)) {
-    if (f.format != InputFormat::kJsonl) continue;
-    std::istringstream in(testing::ReadFile(f.path));
-    std::string line;
-    while (std::getline(in, line)) {
-      Result<Article> article = ArticleFromJsonLine(line, f.path);
-      if (!article.ok()) continue;
-      Result<Analysis> a = extractor.Extract(*article);
-      ASSERT_TRUE(a.ok());
-      CheckAnalysis(article->text, *a);
-      ++articles;
-      figures += a->figures.size();
-    }
+  for (const Article& article : testing::CorpusRecords()) {
+    Result<Analysis> a = extractor.Extract(article);
+    ASSERT_TRUE(a.ok());
+    CheckAnalysis(article.text, *a);
+    ++articles;
+    figures += a->figures.size();
   }
   EXPECT_GE(articles, 2u);
   EXPECT_GE(figures, 20u);

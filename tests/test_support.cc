@@ -86,6 +86,21 @@ int RunCommand(const std::string& command, std::string* out, std::string* err) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+std::vector<Article> CorpusRecords() {
+  std::vector<Article> records;
+  std::vector<Status> errors;
+  for (const InputFile& f : CollectInputs({SourcePath("corpora")}, &errors)) {
+    if (f.format != InputFormat::kJsonl) continue;
+    std::istringstream in(ReadFile(f.path));
+    std::string line;
+    while (std::getline(in, line)) {
+      Result<Article> article = ArticleFromJsonLine(line, f.path);
+      if (article.ok()) records.push_back(std::move(article).value());
+    }
+  }
+  return records;
+}
+
 std::string TempDir() {
   std::string tmpl = (fs::temp_directory_path() / "claimscan-test-XXXXXX").string();
   char* made = mkdtemp(tmpl.data());

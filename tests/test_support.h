@@ -23,6 +23,8 @@ Analysis AnalyseFile(Extractor& extractor, const std::string& relative);
 std::string ReadFile(const std::string& path);
 // Every .txt article under corpora/ (relative paths, sorted).
 std::vector<std::string> CorpusArticles();
+// Every JSON Lines record under corpora/ that reads as an article, in file and line order.
+std::vector<Article> CorpusRecords();
 // Runs a shell command; returns its exit status and fills stdout (stderr goes to `err`).
 int RunCommand(const std::string& command, std::string* out, std::string* err = nullptr);
 // A new empty temporary folder.
