@@ -185,12 +185,14 @@ void BatchPipeline::Work(Extractor& extractor) {
 void BatchPipeline::Submit(std::unique_ptr<Task> task) {
   if (task->end_of_input) task->done = true;
   Task* raw = task.get();
+  bool queued = false;  // read under the lock: a worker may set `done` at once
   {
     std::lock_guard<std::mutex> lock(mu_);
     window_.push_back(std::move(task));
-    if (!raw->done) queue_.push_back(raw);
+    queued = !raw->done;
+    if (queued) queue_.push_back(raw);
   }
-  if (!raw->done) work_ready_.notify_one();
+  if (queued) work_ready_.notify_one();
   CommitReady(false);
   while (window_.size() >= capacity_) CommitReady(true);
 }
