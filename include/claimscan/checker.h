@@ -26,6 +26,7 @@ struct KnownFigure {
   size_t row = 0;       // the table's line number, 0 for documents
   std::string date, url, publisher;  // a table row's optional columns
   std::vector<int> years;            // years its sentence names, or its row's date's year
+  std::string column;                // its column's header, for a cell of a text table
 };
 
 enum class Verdict { kSupported, kContradicted, kUnsupported };

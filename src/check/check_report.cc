@@ -40,6 +40,7 @@ Json EvidenceJson(const Evidence& e) {
   j["rule"] = k.figure.rule.empty() ? Json(nullptr) : Json(k.figure.rule);
   j["date"] = k.date.empty() ? Json(nullptr) : Json(k.date);
   j["url"] = k.url.empty() ? Json(nullptr) : Json(k.url);
+  j["column"] = k.column.empty() ? Json(nullptr) : Json(k.column);
   j["comparison"] = e.comparison;
   j["subject_score"] = internal::Number(std::round(e.subject_score * 1000) / 1000);
   j["shared_terms"] = e.shared_terms;

@@ -15,6 +15,9 @@ namespace {
 using internal::FormatValue;
 using internal::RoundingHalfWidth;
 
+// How alike the words around two figures with the same "about" must be to be one subject.
+constexpr double kSameSubjectSimilarity = 0.35;
+
 // The words right after a figure, lower-cased, up to the end of its clause.
 std::vector<std::string> WordsAfter(std::string_view text, const Figure& f, size_t limit) {
   std::vector<std::string> out;
@@ -233,8 +236,9 @@ void Totals(const Analysis& a, std::string_view text, std::vector<ConsistencyFin
   }
 }
 
-// One subject given values in two sentences: the same kind, the same named actor or none,
-// and nearly the same words around both.
+// One subject given values in two sentences: the same kind, the same named actor (or one
+// names none: "Turnout was 62%", "Ms Kelly, who won on a turnout of 66%"), and nearly the
+// same words around both.
 void SameSubject(const Analysis& a, std::string_view text, std::vector<ConsistencyFinding>* out) {
   std::vector<internal::Terms> terms = internal::FigureTerms(a, text, nullptr);
   auto similarity = [&](size_t x, size_t y) {
@@ -260,10 +264,11 @@ void SameSubject(const Analysis& a, std::string_view text, std::vector<Consisten
       const Figure& fy = a.figures[y];
       if (!internal::IsCheckable(fy) || fy.sentence == fx.sentence || fy.kind != fx.kind ||
           fy.unit != fx.unit || fy.currency != fx.currency || !fy.change.empty() ||
-          internal::Lowercase(fy.about) != internal::Lowercase(fx.about) || fy.actor != fx.actor) {
+          internal::Lowercase(fy.about) != internal::Lowercase(fx.about) ||
+          (fx.actor && fy.actor && fy.actor != fx.actor)) {
         continue;
       }
-      if (similarity(x, y) < 0.5) continue;
+      if (similarity(x, y) < kSameSubjectSimilarity) continue;
       internal::Comparison c = internal::CompareValues(fx, fy);
       internal::Comparison d = internal::CompareValues(fy, fx);
       ConsistencyFinding f;

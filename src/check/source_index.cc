@@ -4,8 +4,10 @@
 
 #include <claimscan/checker.h>
 
+#include "check/ratio_figures.h"
 #include "check/source_index_impl.h"
 #include "check/subject_terms.h"
+#include "check/text_table.h"
 #include "check/value_comparison.h"
 
 namespace claimscan {
@@ -15,7 +17,11 @@ namespace {
 constexpr double kMinScore = 0.15;
 // A contradiction needs a closer subject match than support: a wrong "contradicted" costs a
 // fact-checker more than a missed one.
-constexpr double kContradictScore = 0.4;
+constexpr double kContradictScore = 0.35;
+// How much better another cell of a table row must match to overrule a cell.
+constexpr double kSiblingMargin = 0.05;
+// How much worse a subject match than the best one a contradicting figure may have.
+constexpr double kContradictMargin = 0.15;
 // A contradiction is a near miss (3,015 for 3,105; 61.8% for 59.5%): a value this many times
 // larger or smaller measures something else.
 constexpr double kNearMissRatio = 1.6;
@@ -25,8 +31,10 @@ constexpr size_t kMaxPostings = 20000;
 // Whether `known` is close enough to `stated` to be a different reading of the same measure.
 bool NearMiss(const Figure& stated, const Figure& known) {
   double a = std::fabs(*stated.value), s = std::fabs(*known.value);
+  // "three times higher" against a rise of 80%, "halved" against a fall of 28%.
+  if (stated.kind == "multiplier") return (a > 1) == (s > 1);
   if (stated.kind == "percentage" || stated.kind == "percentage_point") {
-    return std::fabs(a - s) <= std::max(10.0, 0.35 * std::max(a, s));
+    return std::fabs(a - s) <= std::max(12.5, 0.45 * std::max(a, s));
   }
   return a > 0 && s > 0 && std::max(a, s) / std::min(a, s) <= kNearMissRatio;
 }
@@ -101,6 +109,9 @@ size_t SourceIndex::size() const { return impl_->known.size(); }
 void SourceIndex::AddDocument(const Analysis& analysis, std::string_view text,
                               const std::string& path) {
   std::vector<internal::Terms> terms = internal::FigureTerms(analysis, text, impl_->synonyms);
+  std::vector<std::string> columns =
+      internal::ApplyTextTableTerms(analysis, text, impl_->synonyms, &terms);
+  internal::AddLetterheadTerms(analysis, impl_->synonyms, &terms);
   for (size_t i = 0; i < analysis.figures.size(); ++i) {
     const Figure& f = analysis.figures[i];
     if (!internal::IsCheckable(f) || terms[i].empty()) continue;
@@ -110,7 +121,13 @@ void SourceIndex::AddDocument(const Analysis& analysis, std::string_view text,
     const Span& s = analysis.sentences[f.sentence].span;
     k.context = std::string(text.substr(s.byte_start, s.byte_end - s.byte_start));
     k.years = YearsOf(analysis, f.sentence);
-    impl_->Add(std::move(k), std::move(terms[i]));
+    k.column = columns[i];
+    impl_->Add(std::move(k), terms[i]);
+  }
+  for (auto& [known, known_terms] : internal::RatioFigures(analysis, text, path, terms)) {
+    if (known_terms.empty()) continue;
+    known.years = YearsOf(analysis, known.figure.sentence);
+    impl_->Add(std::move(known), std::move(known_terms));
   }
 }
 
@@ -138,6 +155,7 @@ std::vector<FigureCheck> SourceIndex::Check(const Analysis& analysis, std::strin
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     struct Scored {
       double score;
+      double raw;  // uncapped
       uint32_t id;
       std::vector<std::string> shared;
     };
@@ -147,12 +165,25 @@ std::vector<FigureCheck> SourceIndex::Check(const Analysis& analysis, std::strin
       if (k.source == skip || !Comparable(stated, k.figure) || !SamePeriod(years, k.years)) {
         continue;
       }
-      double score = impl_->Score(terms[i], impl_->terms[id], &shared);
-      if (score >= kMinScore) scored.push_back({score, id, shared});
+      double raw = 0;
+      double score = impl_->Score(terms[i], impl_->terms[id], &shared, &raw);
+      if (score >= kMinScore) scored.push_back({score, raw, id, shared});
     }
     std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
-      return a.score != b.score ? a.score > b.score : a.id < b.id;
+      return a.raw != b.raw ? a.raw > b.raw : a.id < b.id;
     });
+    // A cell of the same text-table row whose column matches clearly better: the article
+    // took the value from the wrong column ("31%" of Labour voters "backed" a ban, where the
+    // row's Support cell says 55% and 31% is under Oppose).
+    auto BetterSibling = [&](const Scored& s, const std::vector<Scored>& all) {
+      const KnownFigure& k = impl_->known[s.id];
+      if (k.column.empty()) return false;
+      return std::any_of(all.begin(), all.end(), [&](const Scored& t) {
+        const KnownFigure& o = impl_->known[t.id];
+        return t.raw >= s.raw + kSiblingMargin && !o.column.empty() && o.source == k.source &&
+               o.figure.sentence == k.figure.sentence;
+      });
+    };
     auto evidence = [&](const Scored& s, internal::Comparison c) {
       Evidence e;
       e.known = impl_->known[s.id];
@@ -166,6 +197,7 @@ std::vector<FigureCheck> SourceIndex::Check(const Analysis& analysis, std::strin
       // Any source that agrees, best subject match first: an agreeing value is evidence in
       // itself, so a weaker subject match suffices for support than for contradiction.
       for (const Scored& s : scored) {
+        if (BetterSibling(s, scored)) continue;
         internal::Comparison c = internal::CompareValues(stated, impl_->known[s.id].figure);
         if (c.consistent) {
           check.verdict = Verdict::kSupported;
@@ -173,15 +205,21 @@ std::vector<FigureCheck> SourceIndex::Check(const Analysis& analysis, std::strin
           break;
         }
       }
-      // Counted nouns may differ in words ("jobs", "roles") and still agree; a contradiction
-      // needs the same noun, or none on one side.
-      const Figure& top = impl_->known[scored.front().id].figure;
-      if (!check.evidence && best >= kContradictScore && NearMiss(stated, top) &&
-          (stated.kind != "count" || SameUnitWord(stated.unit, top.unit))) {
-        check.verdict = Verdict::kContradicted;
-        check.evidence =
-            evidence(scored.front(),
-                     internal::CompareValues(stated, impl_->known[scored.front().id].figure));
+      // A contradiction is the best subject match among the near misses, if it is nearly as
+      // good a match as any. Counted nouns may differ in words ("jobs", "roles") and still
+      // agree; a contradiction needs the same noun, or none on one side.
+      if (!check.evidence) {
+        for (const Scored& s : scored) {
+          if (s.score < kContradictScore || s.score < best - kContradictMargin) break;
+          const Figure& known = impl_->known[s.id].figure;
+          if (!NearMiss(stated, known) ||
+              (stated.kind == "count" && !SameUnitWord(stated.unit, known.unit))) {
+            continue;
+          }
+          check.verdict = Verdict::kContradicted;
+          check.evidence = evidence(s, internal::CompareValues(stated, known));
+          break;
+        }
       }
     }
     out.push_back(std::move(check));

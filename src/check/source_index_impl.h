@@ -38,8 +38,9 @@ struct SourceIndex::Impl {
   }
 
   // How much of the stated figure's subject the known figure shares, 0..1, and the terms.
+  // `raw`, if given, receives the score before it is capped at 1, to rank close matches.
   double Score(const internal::Terms& stated, const internal::Terms& other,
-               std::vector<std::string>* shared) const {
+               std::vector<std::string>* shared, double* raw = nullptr) const {
     std::vector<double> mass;
     double num = 0;
     std::vector<std::pair<double, std::string>> contributions;
@@ -64,6 +65,7 @@ struct SourceIndex::Impl {
     for (size_t i = 0; i < contributions.size() && i < 6; ++i) {
       shared->push_back(contributions[i].second);
     }
+    if (raw != nullptr) *raw = den > 0 ? num / den : 0;
     return den > 0 ? std::min(1.0, num / den) : 0;
   }
 };

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <libstemmer.h>
 #include <map>
+#include <memory>
 #include <set>
 
 namespace claimscan::internal {
@@ -36,6 +38,25 @@ const std::set<std::string, std::less<>>& StopWords() {
   return words;
 }
 
+// Snowball's English stemmer, so that "voters", "votes" and "voted" meet as one term and
+// "proposed" meets "proposal". One per thread: a stemmer keeps state between calls.
+std::string Stem(const std::string& word) {
+  struct Free {
+    void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+  };
+  thread_local std::unique_ptr<sb_stemmer, Free> stemmer(sb_stemmer_new("english", "UTF_8"));
+  if (!stemmer) return word;
+  const sb_symbol* out =
+      sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()),
+                      static_cast<int>(word.size()));
+  if (out == nullptr) return word;
+  return std::string(reinterpret_cast<const char*>(out),
+                     static_cast<size_t>(sb_stemmer_length(stemmer.get())));
+}
+
+// How many words a clause break (", and", "; ") counts for between a word and a figure.
+constexpr size_t kClauseBreakDistance = 4;
+
 struct Word {
   std::string term;
   size_t byte = 0;
@@ -57,7 +78,7 @@ std::vector<Word> Words(std::string_view text, size_t base, size_t begin, size_t
       std::string term;
       if (synonyms != nullptr) {
         auto it = synonyms->find(Lowercase(text.substr(b, i - b)));
-        if (it != synonyms->end()) term = it->second;
+        if (it != synonyms->end()) term = Stem(it->second);
       }
       if (term.empty()) term = TermOf(text.substr(b, i - b));
       if (!term.empty()) out.push_back({std::move(term), base + b});
@@ -101,12 +122,7 @@ std::string TermOf(std::string_view word) {
     return "";
   }
   if (StopWords().count(t)) return "";
-  if (t.size() > 4 && t.compare(t.size() - 3, 3, "ies") == 0) {
-    t.replace(t.size() - 3, 3, "y");
-  } else if (t.size() > 3 && t.back() == 's' && t[t.size() - 2] != 's' && t[t.size() - 2] != 'u' &&
-             t[t.size() - 2] != 'i') {
-    t.pop_back();
-  }
+  return Stem(t);
   return t;
 }
 
@@ -149,6 +165,16 @@ std::vector<Terms> FigureTerms(const Analysis& analysis, std::string_view text,
     }
     std::sort(words.begin(), words.end(),
               [](const Word& x, const Word& y) { return x.byte < y.byte; });
+    // Clause breaks before each byte of the sentence (", and", ", while", "; "): a word
+    // across one belongs less to a figure ("kept its rate at 4%, and unemployment is 6.5%").
+    std::vector<size_t> clause_breaks(span.byte_end - span.byte_start + 1, 0);
+    for (size_t b = span.byte_start; b < span.byte_end; ++b) {
+      std::string_view rest = text.substr(b, std::min<size_t>(8, span.byte_end - b));
+      bool brk = rest.substr(0, 2) == "; " || rest.substr(0, 6) == ", and " ||
+                 rest.substr(0, 8) == ", while " || rest.substr(0, 6) == ", but " ||
+                 rest.substr(0, 8) == ", whereas";
+      clause_breaks[b - span.byte_start + 1] = clause_breaks[b - span.byte_start] + (brk ? 1 : 0);
+    }
     // A figure's position in words: how many words start before it.
     std::vector<size_t> anchor;
     for (size_t i : figures) {
@@ -159,7 +185,14 @@ std::vector<Terms> FigureTerms(const Analysis& analysis, std::string_view text,
     for (size_t k = 0; k < figures.size(); ++k) {
       std::map<std::string, double> terms;
       for (size_t w = 0; w < words.size(); ++w) {
-        auto distance = [&](size_t f) { return w < anchor[f] ? anchor[f] - w : w - anchor[f] + 1; };
+        auto distance = [&](size_t f) {
+          size_t words_between = w < anchor[f] ? anchor[f] - w : w - anchor[f] + 1;
+          size_t a = words[w].byte - span.byte_start;
+          size_t b = analysis.figures[figures[f]].span.byte_start - span.byte_start;
+          size_t breaks =
+              a < b ? clause_breaks[b] - clause_breaks[a] : clause_breaks[a] - clause_breaks[b];
+          return words_between + kClauseBreakDistance * breaks;
+        };
         size_t d = distance(k);
         bool nearest = true;
         for (size_t other = 0; other < figures.size(); ++other) {
@@ -173,6 +206,37 @@ std::vector<Terms> FigureTerms(const Analysis& analysis, std::string_view text,
     }
   }
   return out;
+}
+
+void AddLetterheadTerms(const Analysis& analysis, const Lexicon* synonyms,
+                        std::vector<Terms>* terms) {
+  constexpr size_t kLetterheadSentences = 3;
+  constexpr double kLetterheadWeight = 0.5;
+  if (analysis.sentences.empty()) return;
+  size_t end = analysis.sentences[std::min(kLetterheadSentences, analysis.sentences.size()) - 1]
+                   .span.byte_end;
+  // The letterhead ends where the first figure's sentence begins.
+  for (const Figure& f : analysis.figures) {
+    if (IsCheckable(f)) {
+      end = std::min(end, analysis.sentences[f.sentence].span.byte_start);
+      break;
+    }
+  }
+  std::map<std::string, double> letterhead;
+  for (const Actor& a : analysis.actors) {
+    if (a.mentions.empty() || a.mentions.front().span.byte_start >= end) continue;
+    AddTerm(&letterhead, "@" + a.id, kLetterheadWeight);
+    for (const Word& w : Words(a.name, 0, 0, a.name.size(), synonyms)) {
+      AddTerm(&letterhead, w.term, kLetterheadWeight);
+    }
+  }
+  if (letterhead.empty()) return;
+  for (Terms& t : *terms) {
+    if (t.empty()) continue;
+    std::map<std::string, double> merged(t.begin(), t.end());
+    for (const auto& [term, weight] : letterhead) AddTerm(&merged, term, weight);
+    t = ToTerms(merged);
+  }
 }
 
 Terms TextTerms(std::string_view text, const Analysis* analysis, const Lexicon* synonyms) {

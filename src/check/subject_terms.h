@@ -34,6 +34,12 @@ std::string TermOf(std::string_view word);
 std::vector<Terms> FigureTerms(const Analysis& analysis, std::string_view text,
                                const Lexicon* synonyms);
 
+// Adds to every figure's terms the actors a source names in its first sentences (a
+// letterhead, a headline: "British Chambers of Commerce", "Office of the Clerk"), weakly: a
+// press release's figures are its publisher's even where a sentence does not say so.
+void AddLetterheadTerms(const Analysis& analysis, const Lexicon* synonyms,
+                        std::vector<Terms>* terms);
+
 // Terms of free text (a reference table's subject and measure), each with weight 1, plus
 // the actors `analysis` found in it.
 Terms TextTerms(std::string_view text, const Analysis* analysis, const Lexicon* synonyms);

@@ -12,6 +12,8 @@ constexpr double kAboutTolerance = 0.075;
 constexpr double kNearlyTolerance = 0.15;
 // How far above its bound "more than", "over", "at least" may go.
 constexpr double kOverTolerance = 1.25;
+// How far from its word a ratio may be: "doubled" for 1.8 to 2.2 times.
+constexpr double kMultiplierTolerance = 0.1;
 // Fractions in words ("a third", "one in five") stand for a band of percentages.
 constexpr double kFractionHalfWidth = 2.5;
 
@@ -73,7 +75,12 @@ double RoundingHalfWidth(const Figure& f) {
   if (f.fraction && f.kind == "percentage") return kFractionHalfWidth;
   double numeral = 0;
   int decimals = 0;
-  if (!f.value || !FirstNumeral(f.text, &numeral, &decimals) || numeral == 0) return 0.5;
+  bool has_numeral = f.value && FirstNumeral(f.text, &numeral, &decimals) && numeral != 0;
+  // "doubled", "three times": a reporter's word for any ratio near it.
+  if (f.kind == "multiplier" && f.value && (!has_numeral || decimals == 0)) {
+    return std::max(kMultiplierTolerance * std::fabs(*f.value), has_numeral ? 0.05 : 0.0);
+  }
+  if (!has_numeral) return 0.5;
   double factor = *f.value / numeral;  // the scale: 1e6 for "1.2m", 1 for "61.8%"
   double step = std::pow(10.0, -decimals);
   // "£285,000" and "55,000" are rounded to the thousand; "1,204,311" is not rounded.
@@ -87,7 +94,9 @@ Comparison CompareValues(const Figure& stated, const Figure& known) {
   // A table's -0.9 (percent change) is the article's "fell 0.9%".
   if (s < 0 && a > 0 && stated.change == "down") s = -s;
   double ha = RoundingHalfWidth(stated);
-  double hs = known.text.empty() ? 0 : RoundingHalfWidth(known);
+  // Table values and ratios the checker derives (rule "check.*") are exact.
+  bool exact = known.text.empty() || known.rule.rfind("check.", 0) == 0;
+  double hs = exact ? 0 : RoundingHalfWidth(known);
   // A source written more coarsely than the article cannot confirm the article's extra
   // precision, but agrees when its own rounding interval holds the stated value.
   double tolerance = ha + hs + 1e-9 * std::max(1.0, std::fabs(a));

@@ -119,6 +119,8 @@ std::optional<Figure> FigureBuilder::BuildOne(const RuleMatch& match, std::strin
   std::string_view scale_text = GroupText(match, scale_group, text);
   // "£2m-£3m", "61.8% to 38.2%": a side without its own scale shares the other's.
   if (scale_text.empty() && scale_group == "scale2") scale_text = GroupText(match, "scale", text);
+  // "$40-billion", as Canadian papers write it.
+  if (!scale_text.empty() && scale_text.front() == '-') scale_text.remove_prefix(1);
   double factor = 1.0;
   if (!scale_text.empty()) {
     std::optional<std::string> s = Lookup("scale", scale_text);
