@@ -41,8 +41,8 @@ class InputError : public std::runtime_error {
 };
 
 // The bundled rules, found as the CLI finds them (src/cli/common.cc): $CLAIMSCAN_RULES, else
-// the source tree's rules/ this module was built from, else ../share/claimscan/rules of the
-// Python prefix (an installed claimscan).
+// the source tree's rules/ this module was built from, else the rules `cmake --install` puts
+// in PREFIX/share/claimscan/rules.
 std::string DefaultRulesDir() {
   if (const char* env = std::getenv("CLAIMSCAN_RULES")) return env;
 #ifdef CLAIMSCAN_SOURCE_RULES_DIR
@@ -51,7 +51,11 @@ std::string DefaultRulesDir() {
     return CLAIMSCAN_SOURCE_RULES_DIR;
   }
 #endif
-  return "/usr/local/share/claimscan/rules";
+#ifdef CLAIMSCAN_INSTALLED_RULES_DIR
+  return CLAIMSCAN_INSTALLED_RULES_DIR;
+#else
+  return "rules";
+#endif
 }
 
 // Why a text given as a file's contents cannot be analysed: the binary data the CLI refuses
