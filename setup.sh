@@ -12,6 +12,7 @@ PACKAGES=(
   libre2-dev libicu-dev libutf8proc-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libbenchmark-dev libssl-dev libstemmer-dev
   python3 python3-jsonschema python3-distributed
+  pybind11-dev python3-dev python3-pytest python3-pandas
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
