@@ -64,6 +64,8 @@ std::string WholeOf(std::string_view text, const Figure& f) {
   return "";
 }
 
+bool IsCheckableCount(const Figure& f) { return f.kind == "count" && internal::IsCheckable(f); }
+
 bool IsShare(const Figure& f) {
   return f.kind == "percentage" && f.value && f.change.empty() && f.approx.empty() && !f.low;
 }
@@ -236,6 +238,81 @@ void Totals(const Analysis& a, std::string_view text, std::vector<ConsistencyFin
   }
 }
 
+// Whether `words` hold a word of `set`.
+bool HasWord(const std::vector<std::string>& words, const std::set<std::string>& set) {
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::string& w) { return set.count(w); });
+}
+
+// The lower-case words of a sentence.
+std::vector<std::string> SentenceWords(std::string_view text, const Span& span) {
+  std::vector<std::string> out;
+  size_t i = span.byte_start;
+  while (i < span.byte_end) {
+    while (i < span.byte_end && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    size_t b = i;
+    while (i < span.byte_end && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
+    if (i > b) out.push_back(internal::Lowercase(text.substr(b, i - b)));
+  }
+  return out;
+}
+
+// A vote's tally ("passed by a vote of 310 to 118") against the groups that make up each side
+// in the next two sentences ("backed by 219 Republicans and 91 Democrats", "Opposing it were
+// 73 Democrats and 46 Republicans"). A sentence is one side's breakdown when it says which
+// side and holds two or more exact counts, and holds no other tally.
+void VoteTallies(const Analysis& a, std::string_view text, std::vector<ConsistencyFinding>* out) {
+  static const std::set<std::string> kVoteWords = {
+      "vote", "votes", "voted", "ballot", "division", "passed", "approved", "rejected", "defeated"};
+  static const std::set<std::string> kForWords = {"backed", "supported", "favour", "favor",
+                                                  "yes",    "ayes",      "yeas",   "for"};
+  static const std::set<std::string> kAgainstWords = {"opposed", "opposing", "against", "no",
+                                                      "noes",    "nays",     "rejected"};
+  auto exact_count = [&](size_t i) {
+    const Figure& f = a.figures[i];
+    return f.kind == "count" && f.value && f.approx.empty() && f.change.empty() && !f.low;
+  };
+  for (size_t x = 0; x + 1 < a.figures.size(); ++x) {
+    const Figure& yes = a.figures[x];
+    const Figure& no = a.figures[x + 1];
+    if (!exact_count(x) || !exact_count(x + 1) || yes.sentence != no.sentence) continue;
+    std::string between =
+        internal::Lowercase(text.substr(yes.span.byte_end, no.span.byte_start - yes.span.byte_end));
+    if (between != " to " && between != "-" && between != " votes to ") continue;
+    if (!HasWord(SentenceWords(text, a.sentences[yes.sentence].span), kVoteWords)) continue;
+    for (size_t s = yes.sentence + 1; s <= yes.sentence + 2 && s < a.sentences.size(); ++s) {
+      std::vector<std::string> words = SentenceWords(text, a.sentences[s].span);
+      bool for_side = HasWord(words, kForWords), against_side = HasWord(words, kAgainstWords);
+      if (for_side == against_side) continue;
+      std::vector<size_t> parts;
+      for (size_t i = 0; i < a.figures.size(); ++i) {
+        if (a.figures[i].sentence == s && IsCheckableCount(a.figures[i])) {
+          if (!exact_count(i)) {
+            parts.clear();
+            break;
+          }
+          parts.push_back(i);
+        }
+      }
+      if (parts.size() < 2) continue;
+      size_t total = for_side ? x : x + 1;
+      std::vector<const Figure*> p;
+      for (size_t i : parts) p.push_back(&a.figures[i]);
+      double sum = Total(p);
+      ConsistencyFinding f;
+      f.check = "total";
+      f.figures = {total};
+      f.figures.insert(f.figures.end(), parts.begin(), parts.end());
+      // Votes are counted, not rounded: one vote out is a mistake.
+      f.consistent = std::fabs(sum - *a.figures[total].value) < 0.5;
+      f.explanation = Sum(p) + " = " + FormatValue(sum) + (f.consistent ? ", the " : ", not the ") +
+                      FormatValue(*a.figures[total].value) +
+                      (for_side ? " votes for" : " votes against");
+      out->push_back(std::move(f));
+    }
+  }
+}
+
 // One subject given values in two sentences: the same kind, the same named actor (or one
 // names none: "Turnout was 62%", "Ms Kelly, who won on a turnout of 66%"), and nearly the
 // same words around both.
@@ -288,6 +365,7 @@ std::vector<ConsistencyFinding> CheckConsistency(const Analysis& analysis, std::
   SharesSum(analysis, text, &out);
   Margins(analysis, text, &out);
   Totals(analysis, text, &out);
+  VoteTallies(analysis, text, &out);
   SameSubject(analysis, text, &out);
   return out;
 }
