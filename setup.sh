@@ -12,6 +12,7 @@ PACKAGES=(
   libre2-dev libicu-dev libutf8proc-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libbenchmark-dev libssl-dev
   python3 python3-jsonschema python3-distributed
+  chromium fonts-dejavu-core  # the HTML report's browser test and its screenshots
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
