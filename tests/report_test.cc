@@ -315,5 +315,41 @@ TEST(ReportCli, SeedsEndToEnd) {
             2);
 }
 
+// JSON Lines in and out: the texts come from the records, matched by id and line hash.
+TEST(ReportCli, JsonLinesRecordsAndSingleFiles) {
+  const std::string bin = CLAIMSCAN_BINARY;
+  std::string dir = testing::TempDir(), out, err;
+  std::ofstream(dir + "/in.jsonl")
+      << R"({"id": 7, "title": "T <i>", "text": "Turnout was 61.8% & rising, Mr Smith said."})"
+      << "\n"
+      << R"({"id": "b", "text": "Over 400,000 calls were made."})"
+      << "\n";
+  std::ofstream(dir + "/one.txt") << "Headline\n\nIt cost \xC2\xA3"
+                                  << "5m in 2016.\n";
+  ASSERT_EQ(testing::RunCommand(
+                bin + " extract " + dir + "/in.jsonl " + dir + "/one.txt -o " + dir + "/out -q",
+                &out, &err),
+            0)
+      << err;
+  ReportInput input;
+  ASSERT_TRUE(LoadOutputFolder(dir + "/out", &input).ok());
+  EXPECT_EQ(input.article_json.size(), 3u);
+  std::vector<std::string> missing =
+      LoadArticleTexts({dir + "/in.jsonl", dir + "/one.txt"}, &input);
+  EXPECT_TRUE(missing.empty()) << missing[0];
+  EXPECT_EQ(input.texts["7"], "Turnout was 61.8% & rising, Mr Smith said.");
+  EXPECT_EQ(input.texts.size(), 3u);
+  ReportOptions options;
+  options.output_dir = dir + "/site";
+  auto result = WriteReport(input, options);
+  ASSERT_TRUE(result.ok());
+  EXPECT_TRUE(result->problems.empty()) << result->problems[0];
+  std::string page = testing::ReadFile(dir + "/site/a/7.html");
+  EXPECT_NE(page.find("<title>T &lt;i&gt;</title>"), std::string::npos);
+  EXPECT_NE(page.find(">61.8%</mark>"), std::string::npos);
+  EXPECT_FALSE(LoadOutputFolder(dir + "/nothing-here", &input).ok());
+  EXPECT_FALSE(LoadCheckVerdicts(dir + "/in.jsonl", &input).ok());  // not check output
+}
+
 }  // namespace
 }  // namespace claimscan

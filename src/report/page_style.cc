@@ -53,7 +53,8 @@ main{min-width:0}
 .hl.quote{background:var(--bg);box-shadow:none;border-radius:0;padding:0;font-style:italic}
 .hl.quote .hl{font-style:normal}
 .hl:before{content:attr(data-tip);display:none;position:absolute;left:0;top:calc(100% + 6px);z-index:10;width:max-content;max-width:22rem;white-space:pre-line;background:#1f2328;color:#f6f5f2;font:13px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-style:normal;padding:.5rem .7rem;border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.18);pointer-events:none}
-.hl:hover:not(:has(.hl:hover)):before,.hl:focus:before{display:block}
+.hl:hover:before,.hl:focus:before{display:block}
+.hl:hover:not(:focus):has(.hl:hover):before{display:none}
 .badge{display:inline-block;font:600 10.5px/1 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-style:normal;color:#fff;border-radius:999px;padding:.25em .55em;margin-left:.25em;vertical-align:.2em;letter-spacing:.02em}
 .hl.checked-contradicted{box-shadow:inset 0 -2px 0 #c81e1e}
 .hl.act[data-label]:after{opacity:.75}

@@ -145,6 +145,7 @@ std::vector<std::string> LoadArticleTexts(const std::vector<std::string>& source
   for (const std::string& source : sources) {
     if (fs::is_directory(source, ec)) {
       fs::path root(source);
+      if (root.filename().empty()) root = root.parent_path();  // "corpora/seeds/"
       for (const Wanted& w : wanted) {
         if (input->texts.count(w.id)) continue;
         // Ids are relative to the folder given to extract: this one, or its parent.
