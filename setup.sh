@@ -13,6 +13,7 @@ PACKAGES=(
   libgtest-dev libbenchmark-dev libssl-dev libstemmer-dev
   python3 python3-jsonschema python3-distributed
   pybind11-dev python3-dev python3-pytest python3-pandas
+  chromium fonts-dejavu-core  # the HTML report's browser test and its screenshots
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -40,6 +40,7 @@
 #include <claimscan/figure_builder.h>
 #include <claimscan/json_writer.h>
 #include <claimscan/number_parser.h>
+#include <claimscan/report.h>
 #include <claimscan/rule_matcher.h>
 #include <claimscan/rule_set.h>
 #include <claimscan/rule_tester.h>

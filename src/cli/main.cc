@@ -14,6 +14,7 @@
 
 #include "cli/common.h"
 #include "cli/extract_command.h"
+#include "cli/report_command.h"
 
 namespace fs = std::filesystem;
 using claimscan::Status;
@@ -247,6 +248,11 @@ int main(int argc, char** argv) {
   eval->add_flag("--mistakes", mistakes, "List every missed and spurious figure");
   common.AddTo(eval);
 
+  CLI::App* report = app.add_subcommand(
+      "report", "Write an HTML report of extract output: a page per article (docs/report.md)");
+  ReportFlags rp;
+  AddReportFlags(report, &rp);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -257,5 +263,6 @@ int main(int argc, char** argv) {
   if (rules_test->parsed()) return RunRulesTest(common, verbose);
   if (check->parsed()) return RunCheck(common, ck);
   if (eval->parsed()) return RunEval(common, gold, eval_output, mistakes);
+  if (report->parsed()) return RunReport(rp);
   return kExitUsage;
 }
