@@ -240,6 +240,16 @@ TEST(CorpusDatabase, FailedInputsAreReportedAndKeptInTheErrorsTable) {
   EXPECT_NE(err.find("1 articles (2 up to date, skipped)"), std::string::npos) << err;
   EXPECT_EQ(Value(db, "SELECT count(*) FROM errors"), "0");
   EXPECT_EQ(Value(db, "SELECT value FROM figures WHERE article_id = 'r2'"), "3000000000.0");
+  // A run with everything up to date but a failure: that failure alone is in the table.
+  std::ofstream(in + "/binary.txt") << std::string("\x7f" "ELF\0\0\0", 7);
+  ASSERT_EQ(RunCommand(kBin + " extract " + in + " --format sqlite -o " + db, &out, &err), 1);
+  errors = Rows(db, "SELECT message FROM errors");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("binary.txt"), std::string::npos) << errors[0];
+  fs::remove(in + "/binary.txt");
+  ASSERT_EQ(RunCommand(kBin + " extract " + in + " --format sqlite -o " + db, &out, &err), 0);
+  EXPECT_NE(err.find("0 articles (3 up to date, skipped)"), std::string::npos) << err;
+  EXPECT_EQ(Value(db, "SELECT count(*) FROM errors"), "0");
 }
 
 TEST(CorpusDatabase, ReadVerdictsAndCheckReplacesAnArticlesVerdicts) {

@@ -54,6 +54,8 @@ class DatabaseSink : public internal::TaskSink {
 
   // Commits what is pending; reports a failure once.
   Status Finish() {
+    // A run that stored nothing still empties the errors of the run before it.
+    if (status_.ok() && first_) status_ = Open();
     if (status_.ok()) status_ = Close();
     if (!status_.ok()) Fail();
     return status_;

@@ -72,7 +72,9 @@ Statement::~Statement() { sqlite3_finalize(stmt_); }
 
 Statement& Statement::Bind(int i, std::string_view text) {
   // SQLITE_TRANSIENT: the statement keeps its own copy, so temporaries are fine.
-  sqlite3_bind_text64(stmt_, i, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  // A default string_view has no data(): bound as "" (SQLite would bind a null pointer as NULL).
+  sqlite3_bind_text64(stmt_, i, text.data() ? text.data() : "", text.size(), SQLITE_TRANSIENT,
+                      SQLITE_UTF8);
   return *this;
 }
 
