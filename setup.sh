@@ -10,7 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libre2-dev libicu-dev libutf8proc-dev nlohmann-json3-dev libcli11-dev
-  libgtest-dev libbenchmark-dev libssl-dev libstemmer-dev
+  libgtest-dev libbenchmark-dev libssl-dev libstemmer-dev libsqlite3-dev
   python3 python3-jsonschema python3-distributed
   pybind11-dev python3-dev python3-pytest python3-pandas
   chromium fonts-dejavu-core  # the HTML report's browser test and its screenshots

@@ -19,8 +19,9 @@ namespace claimscan {
 using ErrorSink = std::function<void(const Status&)>;
 
 // What a batch writes: a JSON file per article (RunBatch), or one stream of JSON Lines or
-// of CSV rows, one per figure (RunBatchToStream).
-enum class OutputFormat { kJsonFiles, kJsonl, kCsv };
+// of CSV rows, one per figure (RunBatchToStream), or rows of a SQLite database
+// (RunBatchToDatabase in corpus_database.h).
+enum class OutputFormat { kJsonFiles, kJsonl, kCsv, kSqlite };
 
 struct BatchStats {
   size_t articles = 0;  // analysed and written

@@ -24,7 +24,7 @@
 // Stages, one header each: text_normaliser.h, segmenter.h, rule_set.h, rule_matcher.h,
 // number_parser.h, figure_builder.h, actor_resolver.h, extractor.h, article_reader.h,
 // json_writer.h, batch.h, rule_tester.h. Errors come back as Status / Result<T>; the
-// library does not throw.
+// library does not throw. corpus_database.h stores a corpus in SQLite (docs/sqlite.md).
 #ifndef CLAIMSCAN_CLAIMSCAN_H_
 #define CLAIMSCAN_CLAIMSCAN_H_
 
@@ -33,6 +33,7 @@
 #include <claimscan/article_reader.h>
 #include <claimscan/batch.h>
 #include <claimscan/checker.h>
+#include <claimscan/corpus_database.h>
 #include <claimscan/csv_writer.h>
 #include <claimscan/document.h>
 #include <claimscan/evaluation.h>

@@ -7,6 +7,8 @@
 #include <thread>
 #include <unistd.h>
 
+#include <claimscan/corpus_database.h>
+
 #include "cli/progress.h"
 
 namespace claimscan::cli {
@@ -76,8 +78,11 @@ bool CheckFlags(const ExtractFlags& flags) {
   if (!flags.jsonl.empty() && flags.jsonl != "-") {
     return usage("--jsonl takes '-' (standard input); name JSON Lines files as PATH");
   }
-  if (!flags.jsonl.empty() && flags.format == "csv") {
-    return usage("--jsonl - writes JSON Lines; --format csv needs PATH... and -o FILE");
+  if (!flags.jsonl.empty() && (flags.format == "csv" || flags.format == "sqlite")) {
+    return usage("--jsonl - writes JSON Lines; --format csv|sqlite needs PATH... and -o FILE");
+  }
+  if (flags.format == "sqlite" && flags.output == "-") {
+    return usage("--format sqlite writes a database file: -o FILE, not -o -");
   }
   if (flags.max_article_mb <= 0 || flags.max_article_mb > 2000) {
     return usage("--max-article-mb must be between 0 and 2000");
@@ -163,8 +168,8 @@ void AddExtractFlags(CLI::App* extract, ExtractFlags* flags) {
   extract
       ->add_option("--format", flags->format,
                    "json: a file per article (default); jsonl: one stream; csv: a row per "
-                   "figure")
-      ->check(CLI::IsMember({"json", "jsonl", "csv"}));
+                   "figure; sqlite: a database (docs/sqlite.md)")
+      ->check(CLI::IsMember({"json", "jsonl", "csv", "sqlite"}));
   extract->add_option("-j,--jobs", flags->jobs, "Worker threads (default: one per core)");
   extract->add_flag("--force", flags->force,
                     "Redo articles whose output is up to date (same input, same rules)");
@@ -181,6 +186,17 @@ int RunExtract(const CommonFlags& common, const ExtractFlags& flags) {
   std::optional<Extractor> extractor = common.MakeExtractor();
   if (!extractor) return kExitUsage;
   bool files = flags.jsonl.empty() && flags.format == "json";
+  if (flags.format == "sqlite") {
+    // Like an unwritable output folder: a database that cannot be opened stops the run first.
+    std::error_code ec;
+    fs::path parent = fs::path(flags.output).parent_path();
+    if (!parent.empty()) fs::create_directories(parent, ec);
+    Result<CorpusDatabase> db = CorpusDatabase::Open(flags.output);
+    if (!db.ok()) {
+      PrintError(db.status());
+      return kExitUsage;
+    }
+  }
   if (files) {
     Status writable = CheckOutputFolder(flags.output);
     if (!writable.ok()) {
@@ -209,9 +225,10 @@ int RunExtract(const CommonFlags& common, const ExtractFlags& flags) {
   };
   BatchOptions options;
   options.output_dir = flags.output;
-  options.format = flags.format == "csv"     ? OutputFormat::kCsv
-                   : flags.format == "jsonl" ? OutputFormat::kJsonl
-                                             : OutputFormat::kJsonFiles;
+  options.format = flags.format == "csv"      ? OutputFormat::kCsv
+                   : flags.format == "jsonl"  ? OutputFormat::kJsonl
+                   : flags.format == "sqlite" ? OutputFormat::kSqlite
+                                              : OutputFormat::kJsonFiles;
   options.json.pretty = flags.pretty;
   options.json.rules_fingerprint = extractor->rules().fingerprint();
   options.limits.max_bytes = static_cast<uint64_t>(flags.max_article_mb * 1e6);
@@ -230,6 +247,8 @@ int RunExtract(const CommonFlags& common, const ExtractFlags& flags) {
     stats = StreamJsonl(std::cin, std::cout, *extractor, options, on_error);
   } else if (files) {
     stats = RunBatch(inputs, *extractor, options, on_error);
+  } else if (options.format == OutputFormat::kSqlite) {
+    stats = RunBatchToDatabase(inputs, *extractor, options, on_error, flags.output);
   } else {
     stats = RunToStream(inputs, *extractor, options, on_error, flags.output);
   }

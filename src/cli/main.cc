@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <claimscan/claimscan.h>
+#include <claimscan/corpus_database.h>
 
 #include "cli/common.h"
 #include "cli/extract_command.h"
@@ -27,6 +28,7 @@ struct CheckFlags {
   std::vector<std::string> against;
   std::string format = "text";
   std::string color = "auto";
+  std::string db;  // --db: also store the verdicts in this corpus database
 };
 
 // Exit 0 when nothing is contradicted or inconsistent, 1 when something is, 2 on an error.
@@ -57,6 +59,17 @@ int RunCheck(const CommonFlags& common, const CheckFlags& flags) {
   }
   bool colour = flags.color == "always" ||
                 (flags.color == "auto" && isatty(1) && std::getenv("NO_COLOR") == nullptr);
+  std::optional<claimscan::CorpusDatabase> db;
+  bool db_ok = true;
+  if (!flags.db.empty()) {
+    auto opened = claimscan::CorpusDatabase::Open(flags.db);
+    Status begun = opened.ok() ? opened->Begin() : opened.status();
+    if (!begun.ok()) {
+      PrintError(begun);
+      return kExitUsage;
+    }
+    db = std::move(opened).value();
+  }
   if (flags.format == "csv") std::cout << claimscan::CheckCsvHeader();
   bool problem = false;
   for (auto& a : articles) {
@@ -66,6 +79,11 @@ int RunCheck(const CommonFlags& common, const CheckFlags& flags) {
     check.text = std::move(a.text);
     check.analysis = std::move(a.analysis);
     problem |= check.HasProblem();
+    if (db && db_ok) {
+      Status stored = db->PutVerdicts(check);
+      if (!stored.ok()) on_error(stored);
+      db_ok = stored.ok();
+    }
     if (flags.format == "json") {
       std::cout << claimscan::CheckToJson(check) << '\n';
     } else if (flags.format == "csv") {
@@ -75,6 +93,11 @@ int RunCheck(const CommonFlags& common, const CheckFlags& flags) {
     }
   }
   std::cout.flush();
+  if (db && db_ok) {
+    // All the verdicts of this run in one transaction: none are stored if a write fails.
+    Status committed = db->Commit();
+    if (!committed.ok()) on_error(committed);
+  }
   if (failed) return kExitUsage;
   return problem ? kExitSomeFailed : kExitOk;
 }
@@ -227,6 +250,8 @@ int main(int argc, char** argv) {
                     "Sources: documents (.txt/.md/.jsonl) and reference tables (.csv)");
   check->add_option("--format", ck.format, "text (default), json (one line per article), csv")
       ->check(CLI::IsMember({"text", "json", "csv"}));
+  check->add_option("--db", ck.db,
+                    "Also store the verdicts in this corpus database (extract --format sqlite)");
   check->add_option("--color", ck.color, "auto (default), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   common.AddTo(check);

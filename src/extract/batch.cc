@@ -120,8 +120,9 @@ class StreamSink : public TaskSink {
 // Reads the inputs and submits their articles, in order, to the pipeline.
 class Producer {
  public:
-  Producer(BatchPipeline* pipeline, const BatchOptions& options, BatchStats* stats)
-      : pipeline_(pipeline), options_(options), stats_(stats) {}
+  Producer(BatchPipeline* pipeline, const BatchOptions& options, BatchStats* stats,
+           internal::StoredCheck stored = nullptr)
+      : pipeline_(pipeline), options_(options), stats_(stats), stored_(std::move(stored)) {}
 
   void TextFile(const InputFile& input, const std::shared_ptr<TaskSink>& sink,
                 const std::string* resume_target) {
@@ -134,6 +135,7 @@ class Producer {
                                      options_.json.pretty)) {
       return Skipped(1);
     }
+    if (stored_ && stored_(input.relative, task->sha256)) return Skipped(1);
     task->input = Task::Input::kTextFile;
     task->where = input.path;
     task->id = input.relative;
@@ -178,6 +180,13 @@ class Producer {
       ++line_no;
       if (!line.empty() && line.back() == '\r') line.pop_back();
       auto task = std::make_unique<Task>();
+      if (stored_) {
+        task->sha256 = internal::Sha256Hex(line);
+        if (stored_("", task->sha256)) {
+          Skipped(1);
+          continue;
+        }
+      }
       task->input = Task::Input::kJsonlRecord;
       task->where = std::string(name) + ":" + std::to_string(line_no);
       task->bytes = std::move(line);
@@ -211,6 +220,7 @@ class Producer {
   BatchPipeline* pipeline_;
   const BatchOptions& options_;
   BatchStats* stats_;
+  internal::StoredCheck stored_;
 };
 
 }  // namespace
@@ -309,6 +319,29 @@ BatchStats RunBatch(const std::vector<InputFile>& inputs, Extractor& extractor,
   pipeline.Finish();
   return stats;
 }
+
+namespace internal {
+
+BatchStats RunBatchIntoSink(const std::vector<InputFile>& inputs, Extractor& extractor,
+                            const BatchOptions& options, const ErrorSink& on_error,
+                            const std::shared_ptr<TaskSink>& sink, const StoredCheck& stored) {
+  BatchStats stats;
+  BatchPipeline pipeline(extractor, options, on_error, &stats);
+  Producer producer(&pipeline, options, &stats, stored);
+  for (const InputFile& input : inputs) {
+    if (sink->failed()) break;
+    if (input.format != InputFormat::kJsonl) {
+      producer.TextFile(input, sink, nullptr);
+      continue;
+    }
+    std::ifstream in;
+    if (producer.OpenJsonl(input, &in)) producer.Records(in, input.path, sink);
+  }
+  pipeline.Finish();
+  return stats;
+}
+
+}  // namespace internal
 
 BatchStats RunBatchToStream(const std::vector<InputFile>& inputs, Extractor& extractor,
                             const BatchOptions& options, const ErrorSink& on_error,

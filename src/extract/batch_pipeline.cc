@@ -109,6 +109,10 @@ void ProcessTask(Task& task, Extractor& extractor, const BatchOptions& options) 
   } else {
     task.output = AnalysisToJson(*analysis, json);
   }
+  if (options.format == OutputFormat::kSqlite) {
+    task.text = std::move(article->text);
+    task.analysis = std::move(analysis).value();
+  }
   task.ok = true;
   task.bytes.clear();
   task.bytes.shrink_to_fit();

@@ -4,8 +4,10 @@
 
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -46,6 +48,9 @@ struct Task {
                        // its read failed
   std::string output;  // JSON (pretty for files when asked), or an error record
   std::string csv;     // figure rows, when the batch asks for CSV
+  // OutputFormat::kSqlite: the analysis and the article's original text, for the database.
+  std::optional<Analysis> analysis;
+  std::string text;
   std::vector<Status> errors;
   std::vector<Status> warnings;
   BatchStats stats;  // this article's counts
@@ -84,6 +89,16 @@ class BatchPipeline {
   std::deque<std::unique_ptr<Task>> window_;  // in flight, in submission order
   bool stopping_ = false;
 };
+
+// Whether an article is already stored: (id, input SHA-256); id is empty for JSON Lines
+// records, whose id is inside the hashed line. Called on the submitting thread.
+using StoredCheck = std::function<bool(std::string_view id, std::string_view sha256)>;
+
+// Every article of `inputs` into `sink`, in input order; those `stored` says are up to date
+// (when set) are skipped. Stops reading once the sink has failed().
+BatchStats RunBatchIntoSink(const std::vector<InputFile>& inputs, Extractor& extractor,
+                            const BatchOptions& options, const ErrorSink& on_error,
+                            const std::shared_ptr<TaskSink>& sink, const StoredCheck& stored);
 
 // The analysis of one task by one worker (exposed for the single-threaded callers).
 void ProcessTask(Task& task, Extractor& extractor, const BatchOptions& options);
