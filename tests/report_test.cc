@@ -307,12 +307,37 @@ TEST(ReportCli, SeedsEndToEnd) {
                                  "/site3 --articles " + dir + "/changed",
                              &out, &err);
   EXPECT_EQ(code, 1);
-  // A corpus.db is not read yet; a missing input is an error.
+  // A missing corpus.db or folder is an error.
   EXPECT_EQ(
       testing::RunCommand(bin + " report " + dir + "/corpus.db -o " + dir + "/s4", &out, &err), 2);
   EXPECT_NE(err.find("corpus.db"), std::string::npos);
   EXPECT_EQ(testing::RunCommand(bin + " report " + dir + "/nothing -o " + dir + "/s5", &out, &err),
             2);
+}
+
+// A corpus.db in: the articles' JSON and the verdicts `check --db` stored.
+TEST(ReportCli, FromACorpusDatabase) {
+  const std::string bin = CLAIMSCAN_BINARY;
+  const std::string seeds = testing::SourcePath("corpora/seeds");
+  std::string dir = testing::TempDir(), out, err;
+  ASSERT_EQ(
+      testing::RunCommand(
+          bin + " extract " + seeds + " --format sqlite -o " + dir + "/corpus.db -q", &out, &err),
+      0)
+      << err;
+  ASSERT_EQ(testing::RunCommand(bin + " check " + seeds + "/000_00fc702a9f399b8e.txt --against " +
+                                    seeds + "/004_1145b5d6b04816d0.txt --db " + dir + "/corpus.db",
+                                &out, &err) >>
+                1,
+            0)
+      << err;
+  int code = testing::RunCommand(
+      bin + " report " + dir + "/corpus.db -o " + dir + "/site --articles " + seeds, &out, &err);
+  EXPECT_EQ(code, 0) << err;
+  EXPECT_NE(err.find("3 pages"), std::string::npos) << err;
+  std::string page = testing::ReadFile(dir + "/site/a/000_00fc702a9f399b8e.txt.html");
+  EXPECT_NE(page.find("class=\"badge v-"), std::string::npos);  // verdicts from the database
+  EXPECT_NE(page.find(">61.8%<"), std::string::npos);
 }
 
 // JSON Lines in and out: the texts come from the records, matched by id and line hash.

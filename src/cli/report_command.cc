@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include <claimscan/corpus_database.h>
 #include <claimscan/report.h>
 
 #include "cli/common.h"
@@ -13,17 +14,27 @@ bool IsCorpusDatabase(const std::string& path) {
   return path.size() >= 3 && path.compare(path.size() - 3, 3, ".db") == 0;
 }
 
-// Reading a corpus.db (issue 9's SQLite output) into `input`: the articles' JSON, their texts
-// and the verdicts. Not available on this branch; to be replaced when the SQLite output lands.
-Status LoadCorpusDatabase(const std::string& path, ReportInput* /*input*/) {
-  return Status::InvalidArgument(
-      path, "reading a corpus.db is not supported yet: give the extract output folder");
+// A corpus.db (`extract --format sqlite`): each article's JSON as extract wrote it, and the
+// verdicts `check --db` stored. The texts are found through --articles, as for a folder.
+Status LoadCorpusDatabase(const std::string& path, ReportInput* input) {
+  Result<std::vector<std::string>> records = ReadArticleRecords(path);
+  if (!records.ok()) return records.status();
+  Result<std::vector<StoredVerdict>> verdicts = ReadVerdicts(path);
+  if (!verdicts.ok()) return verdicts.status();
+  for (std::string& r : *records) input->article_json.push_back(std::move(r));
+  for (const StoredVerdict& v : *verdicts) {
+    input->verdicts.push_back(
+        {v.article_id, v.byte_start, v.byte_end, v.verdict, v.comparison, v.source});
+  }
+  return Status::Ok();
 }
 
 }  // namespace
 
 void AddReportFlags(CLI::App* report, ReportFlags* flags) {
-  report->add_option("input", flags->input, "Extract output: a folder, .json or .jsonl file")
+  report
+      ->add_option("input", flags->input,
+                   "Extract output: a folder, a .json or .jsonl file, or a corpus .db")
       ->required();
   report->add_option("-o,--output", flags->output, "The report folder to write")->required();
   report->add_option("--articles", flags->articles,
