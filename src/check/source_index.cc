@@ -211,6 +211,11 @@ std::vector<FigureCheck> SourceIndex::Check(const Analysis& analysis, std::strin
       if (!check.evidence) {
         for (const Scored& s : scored) {
           if (s.score < kContradictScore || s.score < best - kContradictMargin) break;
+          // One shared word is too little to call a value wrong ("59% of voting members"
+          // against a table's overall "vote share"); an actor named by both is enough.
+          bool named = std::any_of(s.shared.begin(), s.shared.end(),
+                                   [](const std::string& t) { return t[0] == '@'; });
+          if (s.shared.size() < 2 && !named) continue;
           const Figure& known = impl_->known[s.id].figure;
           if (!NearMiss(stated, known) ||
               (stated.kind == "count" && !SameUnitWord(stated.unit, known.unit))) {
