@@ -1,8 +1,8 @@
 // claimscan._claimscan: the native part of the Python module (python/claimscan/ is the API).
 //
-// Every result is the library's own JSON text (AnalysisToJson, through the batch layer's
-// ProcessTask, as the CLI writes it); the Python side decodes it with json.loads, so a dict is
-// the CLI's output by construction. C++ work runs with the GIL released.
+// Every result is the library's own JSON tree (AnalysisJson, through the batch layer's
+// ProcessTask, as the CLI writes it), made into Python objects directly (python_values.h), so a
+// dict is json.loads of the CLI's output by construction. C++ work runs with the GIL released.
 #include <cstdlib>
 #include <deque>
 #include <filesystem>
@@ -20,13 +20,16 @@
 #include <claimscan/claimscan.h>
 
 #include "extract/batch_pipeline.h"
+#include "python_values.h"
 
 namespace py = pybind11;
 
 namespace claimscan::python {
 namespace {
 
+using internal::AnalysisJson;
 using internal::BatchPipeline;
+using internal::Json;
 using internal::ProcessTask;
 using internal::Task;
 using internal::TaskSink;
@@ -59,18 +62,27 @@ std::string DefaultRulesDir() {
 }
 
 // Why a text given as a file's contents cannot be analysed: the binary data the CLI refuses
-// to read as an article (ReadArticleFile), or nullopt. Empty texts are analysed (an empty
-// result), as a JSON Lines record's empty text is.
+// to read as an article, or nullopt. Empty texts are analysed (an empty result), as a JSON
+// Lines record's empty text is.
 std::optional<std::string> BinaryData(std::string_view bytes) {
-  if (std::optional<std::string> kind = BinaryFileKind(bytes)) {
-    return "binary data (" + *kind + ")";
-  }
-  size_t nul = bytes.find('\0');
-  if (nul != std::string_view::npos) {
-    return "binary data (NUL byte at byte " + std::to_string(nul) + ")";
+  if (std::optional<std::string> binary = BinaryContent(bytes)) {
+    return "binary data (" + *binary + ")";
   }
   return std::nullopt;
 }
+
+// Analyses one task as the CLI does (ProcessTask), keeping the result as a tree.
+Result<Json> RunTask(Task& task, Extractor& extractor, const BatchOptions& options) {
+  task.keep_json_tree = true;
+  ProcessTask(task, extractor, options);
+  if (task.ok) return std::move(*task.json);
+  if (task.errors.empty()) return Status::Internal(task.where, "extraction failed");
+  return task.errors.front();
+}
+
+// The CLI hashes a record's line as read; a dict has no such line, so a record's result leaves
+// the field out (it only serves the CLI's resumed runs).
+void DropLineHash(Json& result) { result.erase("input_sha256"); }
 
 // REQUIRES: the GIL is held.
 [[noreturn]] void Raise(const Status& s) {
@@ -118,74 +130,56 @@ class Engine {
 
   // A .txt file's bytes (headline: the first non-empty line), or, with `title`, a JSON Lines
   // record's text and title (ArticleFromJsonLine). Raises InputError on binary data.
-  std::string ExtractText(std::string text, const std::string& id, bool markdown,
-                          const std::optional<std::string>& title) {
-    Status error;
-    std::string out;
-    {
-      py::gil_scoped_release release;
-      std::lock_guard<std::mutex> lock(mu_);
-      std::string where = id.empty() ? "<text>" : id;
-      if (!title) {
-        if (std::optional<std::string> why = BinaryData(text)) {
-          error = Status::InvalidInput(where, *why);
-        } else {
-          Task task;
-          task.where = where;
-          task.id = id;
-          task.format = markdown ? InputFormat::kMarkdown : InputFormat::kText;
-          task.bytes = std::move(text);
-          ProcessTask(task, *extractor_, options_);
-          if (task.ok) {
-            out = std::move(task.output);
-          } else {
-            error = task.errors.empty() ? Status::Internal(where, "extraction failed")
-                                        : task.errors.front();
-          }
-        }
-      } else {
-        // As ArticleFromJsonLine reads a record with a title: a title equal to the text's
-        // first non-empty line marks that line as the headline.
-        Article from_text = ArticleFromText("", text, InputFormat::kText);
-        Article article;
-        article.id = id;
-        article.text = std::move(text);
-        article.title = *title;
-        if (from_text.title == article.title) article.title_byte_end = from_text.title_byte_end;
-        Result<Analysis> analysis = extractor_->Extract(article);
-        if (analysis.ok()) {
-          out = AnalysisToJson(*analysis, options_.json);
-        } else {
-          error = Status::InvalidInput(where, analysis.status().message());
-        }
+  Result<Json> ExtractText(std::string text, const std::string& id, bool markdown,
+                           const std::optional<std::string>& title) {
+    py::gil_scoped_release release;
+    std::lock_guard<std::mutex> lock(mu_);
+    std::string where = id.empty() ? "<text>" : id;
+    if (!title) {
+      if (std::optional<std::string> why = BinaryData(text)) {
+        return Status::InvalidInput(where, *why);
       }
+      Task task;
+      task.where = where;
+      task.id = id;
+      task.format = markdown ? InputFormat::kMarkdown : InputFormat::kText;
+      task.bytes = std::move(text);
+      return RunTask(task, *extractor_, options_);
     }
-    if (!error.ok()) Raise(error);
-    return out;
+    // As ArticleFromJsonLine reads a record with a title: a title equal to the text's first
+    // non-empty line marks that line as the headline.
+    Article from_text = ArticleFromText("", text, InputFormat::kText);
+    Article article;
+    article.id = id;
+    article.text = std::move(text);
+    article.title = *title;
+    if (from_text.title == article.title) article.title_byte_end = from_text.title_byte_end;
+    Result<Analysis> analysis = extractor_->Extract(article);
+    if (!analysis.ok()) return Status::InvalidInput(where, analysis.status().message());
+    return AnalysisJson(*analysis, options_.json);
   }
 
-  // One JSON Lines record, exactly as `claimscan extract --jsonl -` reads a line. Raises
-  // InputError with "where: reason" where the CLI writes an error record.
-  std::string ExtractRecord(std::string line, const std::string& where) {
-    Status error;
-    std::string out;
-    {
-      py::gil_scoped_release release;
-      std::lock_guard<std::mutex> lock(mu_);
-      Task task;
-      task.input = Task::Input::kJsonlRecord;
-      task.where = where;
-      task.bytes = std::move(line);
-      ProcessTask(task, *extractor_, options_);
-      if (task.ok) {
-        out = std::move(task.output);
-      } else {
-        error = task.errors.empty() ? Status::Internal(where, "extraction failed")
-                                    : task.errors.front();
-      }
+  // One JSON Lines record, exactly as `claimscan extract --jsonl -` reads a line. Fails with
+  // "where: reason" where the CLI writes an error record.
+  Result<Json> ExtractRecord(std::string line, const std::string& where) {
+    py::gil_scoped_release release;
+    std::lock_guard<std::mutex> lock(mu_);
+    Task task;
+    task.input = Task::Input::kJsonlRecord;
+    task.where = where;
+    task.bytes = std::move(line);
+    return RunTask(task, *extractor_, options_);
+  }
+
+  // `result` as the caller asked: the CLI's JSON text, or Python objects (a record's without
+  // its line hash). REQUIRES: the GIL is held.
+  py::object Output(Result<Json> result, bool as_json, bool from_record) {
+    if (!result.ok()) Raise(result.status());
+    if (as_json) {
+      return py::str(result->dump(-1, ' ', false, Json::error_handler_t::replace));
     }
-    if (!error.ok()) Raise(error);
-    return out;
+    if (from_record) DropLineHash(*result);
+    return values_.Convert(*result);
   }
 
   // REQUIRES: the GIL is released.
@@ -205,27 +199,46 @@ class Engine {
   std::optional<Extractor> extractor_;
   std::string locale_;
   BatchOptions options_;
+  PythonValues values_;  // used with the GIL held
 };
 
-// A finished article as the pipeline commits it: JSON (a result or an error record), whether
-// its input was a record, whether it is a result.
-using Ready = std::tuple<std::string, bool, bool>;
+// A finished article as the pipeline commits it: its result or an error record, as a tree, or
+// as the CLI's JSON text when the caller asked for text.
+struct Ready {
+  Json value;
+  std::string text;
+  bool ok = false;
+};
 
 // Collects committed tasks in input order. Commit runs on the submitting thread, without the GIL.
 class ReadySink : public TaskSink {
  public:
+  explicit ReadySink(bool as_json) : as_json_(as_json) {}
+
   void Commit(Task& task) override {
     if (task.end_of_input) return;
-    std::string json = std::move(task.output);
-    if (!task.ok && json.empty()) {
-      // A text the extractor refused (binary data): an error record, as for a JSON Lines line.
-      std::string message =
-          task.errors.empty() ? task.where + ": extraction failed" : task.errors.front().message();
-      json = ErrorToJson(task.id, message);
+    Ready ready;
+    ready.ok = task.ok;
+    if (task.ok && !as_json_) {
+      ready.value = std::move(*task.json);
+      if (task.input == Task::Input::kJsonlRecord) DropLineHash(ready.value);
+    } else {
+      ready.text = std::move(task.output);
+      if (ready.text.empty()) {
+        // A text the extractor refused (binary data): an error record, as for a JSON Lines line.
+        ready.text = ErrorToJson(task.id, task.errors.empty() ? task.where + ": extraction failed"
+                                                              : task.errors.front().message());
+      }
+      if (!as_json_) {
+        ready.value = Json::parse(ready.text);
+        if (task.input == Task::Input::kJsonlRecord) DropLineHash(ready.value);
+      }
     }
     std::lock_guard<std::mutex> lock(mu_);
-    ready_.emplace_back(std::move(json), task.input == Task::Input::kJsonlRecord, task.ok);
+    ready_.push_back(std::move(ready));
   }
+
+  bool as_json() const { return as_json_; }
 
   std::optional<Ready> Pop() {
     std::lock_guard<std::mutex> lock(mu_);
@@ -236,6 +249,7 @@ class ReadySink : public TaskSink {
   }
 
  private:
+  const bool as_json_;
   std::mutex mu_;
   std::deque<Ready> ready_;
 };
@@ -245,7 +259,9 @@ class ReadySink : public TaskSink {
 // generator, which pops the results in input order as they are committed.
 class Pipeline {
  public:
-  Pipeline(Engine& engine, size_t jobs) : options_(engine.options()) {
+  // as_json: results are the CLI's JSON text, not Python objects.
+  Pipeline(Engine& engine, size_t jobs, bool as_json)
+      : options_(engine.options()), sink_(std::make_shared<ReadySink>(as_json)) {
     options_.jobs = jobs;
     Status error;
     {
@@ -289,8 +305,14 @@ class Pipeline {
     Submit(std::move(task));
   }
 
-  // The next result in input order, if one is committed.
-  std::optional<Ready> Pop() { return sink_->Pop(); }
+  // The next result in input order, if one is committed: (result or error record, whether it
+  // is a result), or None. REQUIRES: the GIL is held.
+  py::object Pop() {
+    std::optional<Ready> ready = sink_->Pop();
+    if (!ready) return py::none();
+    if (sink_->as_json()) return py::make_tuple(py::str(ready->text), ready->ok);
+    return py::make_tuple(values_.Convert(ready->value), ready->ok);
+  }
 
   // Waits for every submitted item; their results can then be popped.
   void Finish() {
@@ -316,6 +338,7 @@ class Pipeline {
   void Submit(std::unique_ptr<Task> task) {
     if (!pipeline_) throw std::runtime_error("the pipeline is closed");
     task->sink = sink_;
+    task->keep_json_tree = !sink_->as_json();
     py::gil_scoped_release release;
     pipeline_->Submit(std::move(task));
   }
@@ -324,9 +347,10 @@ class Pipeline {
   BatchOptions options_;
   ErrorSink on_error_ = [](const Status&) {};  // errors are in each result
   BatchStats stats_;
-  std::shared_ptr<ReadySink> sink_ = std::make_shared<ReadySink>();
+  std::shared_ptr<ReadySink> sink_;
   std::optional<Extractor> first_;
   std::unique_ptr<BatchPipeline> pipeline_;
+  PythonValues values_;  // used with the GIL held
 };
 
 }  // namespace
@@ -346,23 +370,25 @@ PYBIND11_MODULE(_claimscan, m) {
       .def(
           "extract_text",
           [](Engine& e, py::bytes text, const std::string& id, bool markdown,
-             const std::optional<std::string>& title) {
-            return e.ExtractText(std::string(text), id, markdown, title);
+             const std::optional<std::string>& title, bool as_json) {
+            return e.Output(e.ExtractText(std::string(text), id, markdown, title), as_json, false);
           },
-          py::arg("text"), py::arg("id"), py::arg("markdown"), py::arg("title"))
+          py::arg("text"), py::arg("id"), py::arg("markdown"), py::arg("title"),
+          py::arg("as_json") = false)
       .def(
           "extract_record",
-          [](Engine& e, py::bytes line, const std::string& where) {
-            return e.ExtractRecord(std::string(line), where);
+          [](Engine& e, py::bytes line, const std::string& where, bool as_json) {
+            return e.Output(e.ExtractRecord(std::string(line), where), as_json, true);
           },
-          py::arg("line"), py::arg("where"))
+          py::arg("line"), py::arg("where"), py::arg("as_json") = false)
       .def_property_readonly("locale", &Engine::locale)
       .def_property_readonly("fingerprint", &Engine::fingerprint)
       .def_property_readonly("files", &Engine::files)
       .def_property_readonly("rule_count", &Engine::rule_count);
 
   py::class_<Pipeline>(m, "Pipeline")
-      .def(py::init<Engine&, size_t>(), py::arg("engine"), py::arg("jobs"), py::keep_alive<1, 2>())
+      .def(py::init<Engine&, size_t, bool>(), py::arg("engine"), py::arg("jobs"),
+           py::arg("as_json") = false, py::keep_alive<1, 2>())
       .def(
           "submit_text",
           [](Pipeline& p, py::bytes text, std::string id, std::string where, bool markdown) {

@@ -85,7 +85,8 @@ TEST(Spans, MultiByteAndFoldedCharactersKeepExactOffsets) {
   Extractor extractor = testing::MakeExtractor();
   const char* texts[] = {
       "\xEF\xBB\xBF\xE2\x80\x9CWe won 61.8\xC2\xA0%\xE2\x80\x9D, said Jos\xC3\xA9 "
-      "Mar\xC3\xADa.\r\n",
+      "Mar\xC3\xAD"
+      "a.\r\n",
       "Cafe\xCC\x81 owners paid \xE2\x82\xAC"
       "2\xE2\x80\xAFmillion \xE2\x80\x94 up 3\xE2\x80\x93"
       "4%.",

@@ -49,6 +49,10 @@ Status ReadArticleFile(const std::string& path, const ReadLimits& limits, std::s
 // bytes, or nullopt.
 std::optional<std::string> BinaryFileKind(std::string_view head);
 
+// Why `bytes` are binary data rather than text: BinaryFileKind's answer, or "NUL byte at byte
+// N"; nullopt for text. The test ReadArticleFile applies.
+std::optional<std::string> BinaryContent(std::string_view bytes);
+
 // Parses one JSON Lines record: an object with string `text` and `id` (string or number),
 // optional `title`, `url`, `date`, `source`. A title equal to the text's first non-empty
 // line marks that line as the headline. `where` ("file:line") prefixes errors.

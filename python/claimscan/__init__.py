@@ -8,10 +8,11 @@
         ...
     claimscan.figures_frame(results).groupby("kind").size()
 
-Every result is the dict the CLI writes for the same input (the library's JSON, decoded with
-json.loads): `claimscan extract FILE` for a text (bytes or str; `title=None` finds the headline
-on the first non-empty line), `claimscan extract --jsonl -` for a record (a dict with `id`,
-`text`, optional `title`, `url`, `date`, `source`). Offsets: `start`/`end` index a Python str
+Every result is the dict the CLI writes for the same input (the library's JSON tree made into
+Python objects directly, equal to json.loads of the CLI's output): `claimscan extract FILE` for
+a text (bytes or str; `title=None` finds the headline on the first non-empty line),
+`claimscan extract --jsonl -` for a record (a dict with `id`, `text`, optional `title`, `url`,
+`date`, `source`). Offsets: `start`/`end` index a Python str
 of the text (code points), `byte_start`/`byte_end` its UTF-8 bytes.
 """
 
@@ -79,15 +80,6 @@ def _text_bytes(text):
     raise TypeError(f"claimscan: a text must be str or bytes, not {type(text).__name__}")
 
 
-def _decode(json_text, from_record):
-    result = json.loads(json_text)
-    if from_record:
-        # The CLI hashes the record's line as read; a dict has no such line, so the field is
-        # left out (it only serves the CLI's resumed runs).
-        result.pop("input_sha256", None)
-    return result
-
-
 class Extractor:
     """Rules loaded once (the bundled rules/ plus `rules`), reused for every article.
 
@@ -122,12 +114,7 @@ class Extractor:
 
     def extract_json(self, text, title=None, id=None, markdown=False):
         """The result as the CLI's JSON text (one line). Arguments as extract()."""
-        if isinstance(text, dict):
-            if title is not None or id is not None:
-                raise TypeError("claimscan: a record carries its own id and title")
-            return self._engine.extract_record(_record_line(text), "<record>")
-        return self._engine.extract_text(_text_bytes(text), "" if id is None else str(id),
-                                         bool(markdown), title)
+        return self._run(text, title, id, markdown, as_json=True)
 
     def extract(self, text, title=None, id=None, markdown=False):
         """One article's result: a dict with exactly the fields of docs/schema.md.
@@ -142,9 +129,17 @@ class Extractor:
         Raises InputError ("where: reason") for input the CLI refuses (binary data, a record
         without "id" or "text", ...).
         """
-        return _decode(self.extract_json(text, title, id, markdown), isinstance(text, dict))
+        return self._run(text, title, id, markdown, as_json=False)
 
-    def extract_many(self, items, jobs=None, errors="record"):
+    def _run(self, text, title, id, markdown, as_json):
+        if isinstance(text, dict):
+            if title is not None or id is not None:
+                raise TypeError("claimscan: a record carries its own id and title")
+            return self._engine.extract_record(_record_line(text), "<record>", as_json=as_json)
+        return self._engine.extract_text(_text_bytes(text), "" if id is None else str(id),
+                                         bool(markdown), title, as_json=as_json)
+
+    def extract_many(self, items, jobs=None, errors="record", as_json=False):
         """Results for every item of `items`, in input order, analysed on `jobs` threads.
 
         items: any iterable (lazy, even endless) of texts (str or bytes, as extract(text); the
@@ -154,6 +149,8 @@ class Extractor:
         errors: "record" (default): an input the CLI would refuse yields the CLI's error record
           in its place, {"schema_version": 1, "id": ..., "error": "<item 3>: reason"}, and the
           rest goes on, as `claimscan extract --jsonl -` does; "raise": raises InputError there.
+        as_json: yield each result as the CLI's JSON text (one line, as extract_json) instead of
+          a dict: for writing results out, it spares the calling thread making the objects.
         The GIL is released while C++ works: other Python threads run meanwhile.
         """
         if errors not in ("record", "raise"):
@@ -163,20 +160,19 @@ class Extractor:
         jobs = int(jobs)
         if jobs < 1:
             raise ValueError("claimscan: jobs must be at least 1")
-        return self._generate(iter(items), jobs, errors == "raise")
+        return self._generate(iter(items), jobs, errors == "raise", bool(as_json))
 
-    def _generate(self, items, jobs, raise_errors):
-        pipeline = _claimscan.Pipeline(self._engine, jobs)
+    def _generate(self, items, jobs, raise_errors, as_json):
+        pipeline = _claimscan.Pipeline(self._engine, jobs, as_json)
 
         def results():
             while True:
                 ready = pipeline.pop()
                 if ready is None:
                     return
-                json_text, from_record, ok = ready
-                result = _decode(json_text, from_record)
+                result, ok = ready
                 if not ok and raise_errors:
-                    raise InputError(result["error"])
+                    raise InputError((json.loads(result) if as_json else result)["error"])
                 yield result
 
         try:

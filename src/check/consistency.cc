@@ -186,6 +186,24 @@ void Margins(const Analysis& a, std::string_view text, std::vector<ConsistencyFi
   }
 }
 
+// A "total" finding: figure `total` against the sum of `parts`, consistent within
+// `tolerance`. The explanation reads "a + b = sum, LABEL total", or "..., not LABEL total".
+ConsistencyFinding TotalFinding(const Analysis& a, size_t total, const std::vector<size_t>& parts,
+                                double tolerance, const std::string& total_label) {
+  std::vector<const Figure*> p;
+  for (size_t i : parts) p.push_back(&a.figures[i]);
+  double sum = Total(p);
+  double stated = *a.figures[total].value;
+  ConsistencyFinding f;
+  f.check = "total";
+  f.figures = {total};
+  f.figures.insert(f.figures.end(), parts.begin(), parts.end());
+  f.consistent = std::fabs(sum - stated) <= tolerance;
+  f.explanation = Sum(p) + " = " + FormatValue(sum) + (f.consistent ? ", " : ", not ") +
+                  total_label + FormatValue(stated);
+  return f;
+}
+
 // A total and its parts in one sentence: "1,200 people: 700 in X and 500 in Y", "700 in X
 // and 500 in Y, a total of 1,200".
 void Totals(const Analysis& a, std::string_view text, std::vector<ConsistencyFinding>* out) {
@@ -225,16 +243,8 @@ void Totals(const Analysis& a, std::string_view text, std::vector<ConsistencyFin
     if (idx.empty()) continue;
     std::vector<const Figure*> parts;
     for (size_t i : idx) parts.push_back(&a.figures[i]);
-    double sum = Total(parts);
-    ConsistencyFinding f;
-    f.check = "total";
-    f.figures = {t};
-    f.figures.insert(f.figures.end(), idx.begin(), idx.end());
-    f.consistent = std::fabs(sum - *total.value) <= Tolerance(parts) + RoundingHalfWidth(total);
-    f.explanation = Sum(parts) + " = " + FormatValue(sum) +
-                    (f.consistent ? ", the stated total " : ", not the stated total ") +
-                    FormatValue(*total.value);
-    out->push_back(std::move(f));
+    double tolerance = Tolerance(parts) + RoundingHalfWidth(total);
+    out->push_back(TotalFinding(a, t, idx, tolerance, "the stated total "));
   }
 }
 
@@ -296,18 +306,9 @@ void VoteTallies(const Analysis& a, std::string_view text, std::vector<Consisten
       }
       if (parts.size() < 2) continue;
       size_t total = for_side ? x : x + 1;
-      std::vector<const Figure*> p;
-      for (size_t i : parts) p.push_back(&a.figures[i]);
-      double sum = Total(p);
-      ConsistencyFinding f;
-      f.check = "total";
-      f.figures = {total};
-      f.figures.insert(f.figures.end(), parts.begin(), parts.end());
       // Votes are counted, not rounded: one vote out is a mistake.
-      f.consistent = std::fabs(sum - *a.figures[total].value) < 0.5;
-      f.explanation = Sum(p) + " = " + FormatValue(sum) + (f.consistent ? ", the " : ", not the ") +
-                      FormatValue(*a.figures[total].value) +
-                      (for_side ? " votes for" : " votes against");
+      ConsistencyFinding f = TotalFinding(a, total, parts, 0.49, "the ");
+      f.explanation += for_side ? " votes for" : " votes against";
       out->push_back(std::move(f));
     }
   }

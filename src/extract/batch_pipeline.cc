@@ -106,6 +106,8 @@ void ProcessTask(Task& task, Extractor& extractor, const BatchOptions& options) 
   }
   if (options.format == OutputFormat::kCsv) {
     task.csv = FiguresToCsv(*analysis);
+  } else if (task.keep_json_tree) {
+    task.json = AnalysisJson(*analysis, json);
   } else {
     task.output = AnalysisToJson(*analysis, json);
   }

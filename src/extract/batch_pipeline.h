@@ -14,6 +14,8 @@
 
 #include <claimscan/batch.h>
 
+#include "output/json_parts.h"
+
 namespace claimscan::internal {
 
 struct Task;
@@ -41,13 +43,17 @@ struct Task {
   InputFormat format = InputFormat::kText;
   std::string bytes;   // the file or the record's line
   std::string sha256;  // of `bytes`, when already known
+  // The worker leaves a result as a tree in `json` instead of text in `output` (an error
+  // record stays text), for a caller that converts the values itself.
+  bool keep_json_tree = false;
 
   // Filled by a worker.
   bool done = false;
-  bool ok = false;     // false: `output` is an error record or nothing; for an end of input:
-                       // its read failed
-  std::string output;  // JSON (pretty for files when asked), or an error record
-  std::string csv;     // figure rows, when the batch asks for CSV
+  bool ok = false;           // false: `output` is an error record or nothing; for an end of input:
+                             // its read failed
+  std::string output;        // JSON (pretty for files when asked), or an error record
+  std::string csv;           // figure rows, when the batch asks for CSV
+  std::optional<Json> json;  // the result, when `keep_json_tree`
   // OutputFormat::kSqlite: the analysis and the article's original text, for the database.
   std::optional<Analysis> analysis;
   std::string text;

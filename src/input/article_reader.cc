@@ -64,17 +64,20 @@ std::optional<std::string> BinaryFileKind(std::string_view head) {
   return std::nullopt;
 }
 
+std::optional<std::string> BinaryContent(std::string_view bytes) {
+  if (std::optional<std::string> kind = BinaryFileKind(bytes)) return kind;
+  size_t nul = bytes.find('\0');
+  if (nul != std::string_view::npos) return "NUL byte at byte " + std::to_string(nul);
+  return std::nullopt;
+}
+
 namespace {
 
 // A reason an article's bytes cannot be analysed (binary, empty), or nullopt.
 std::optional<std::string> Unanalysable(std::string_view bytes) {
   if (bytes.empty()) return "empty file, nothing to analyse";
-  if (std::optional<std::string> kind = BinaryFileKind(bytes)) {
-    return "binary file (" + *kind + "), skipped";
-  }
-  size_t nul = bytes.find('\0');
-  if (nul != std::string_view::npos) {
-    return "binary file (NUL byte at byte " + std::to_string(nul) + "), skipped";
+  if (std::optional<std::string> binary = BinaryContent(bytes)) {
+    return "binary file (" + *binary + "), skipped";
   }
   if (bytes.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
     return "file holds only whitespace, nothing to analyse";

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <claimscan/document.h>
+#include <claimscan/json_writer.h>
 
 namespace claimscan::internal {
 
@@ -21,6 +22,10 @@ void PutSpan(Json& j, const Span& s);
 Json OptionalSpan(const std::optional<Span>& s);
 // A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
 std::string CsvField(std::string_view s);
+
+// The article's JSON as a tree, before AnalysisToJson writes it out: for callers that hand the
+// values on without going through text (the Python module).
+Json AnalysisJson(const Analysis& analysis, const JsonOptions& options);
 
 // A figure as in the `figures` array of the extract output (docs/schema.md).
 Json FigureJson(const Figure& f);

@@ -109,7 +109,9 @@ Json ClaimJson(const Claim& c) {
 
 }  // namespace
 
-std::string AnalysisToJson(const Analysis& a, const JsonOptions& options) {
+namespace internal {
+
+Json AnalysisJson(const Analysis& a, const JsonOptions& options) {
   Json j;
   j["schema_version"] = kSchemaVersion;
   j["id"] = a.id;
@@ -138,8 +140,15 @@ std::string AnalysisToJson(const Analysis& a, const JsonOptions& options) {
   for (const Claim& c : a.claims) claims.push_back(ClaimJson(c));
   j["claims"] = std::move(claims);
   j["warnings"] = a.warnings;
+  return j;
+}
+
+}  // namespace internal
+
+std::string AnalysisToJson(const Analysis& a, const JsonOptions& options) {
   // Invalid bytes are replaced in strings so that the output is always valid JSON.
-  return j.dump(options.pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
+  return internal::AnalysisJson(a, options)
+      .dump(options.pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
 }
 
 std::string ErrorToJson(std::string_view id, std::string_view message,

@@ -1,6 +1,7 @@
 """extract_many: input order, bounded look-ahead on lazy and endless input, the GIL released,
 error records or exceptions, and the item types it takes."""
 import itertools
+import json
 import threading
 import time
 
@@ -66,6 +67,24 @@ def test_bad_records_give_error_records_in_place(extractor):
         for r in extractor.extract_many(items, jobs=2, errors="raise"):
             seen.append(r["id"])
     assert seen == ["0"]
+
+
+def test_as_json_yields_the_cli_text(extractor):
+    items = [TEXTS[0], {"id": "r1", "text": TEXTS[1]}, {"text": "no id"}, TEXTS[2]]
+    texts = list(extractor.extract_many(items, jobs=2, as_json=True))
+    assert all(isinstance(t, str) and "\n" not in t for t in texts)
+    assert texts[0] == extractor.extract_json(TEXTS[0], id="0")
+    assert texts[1] == extractor.extract_json({"id": "r1", "text": TEXTS[1]})
+    assert json.loads(texts[2])["error"] == '<item 2>: record has no "id"'
+    dicts = list(extractor.extract_many(items, jobs=2))
+    # The dicts are the text decoded; a record's dict leaves out the line's hash.
+    for item, text, d in zip(items, texts, dicts):
+        decoded = json.loads(text)
+        if isinstance(item, dict):
+            decoded.pop("input_sha256", None)
+        assert decoded == d
+    with pytest.raises(claimscan.InputError, match='record has no "id"'):
+        list(extractor.extract_many(items, jobs=2, as_json=True, errors="raise"))
 
 
 def test_binary_text_raises_in_extract(extractor):
