@@ -216,6 +216,36 @@ TEST(Check, SourcesAreReadAsReportersWriteThem) {
        "59.7 per cent",
        Verdict::kSupported,
        ""},
+      // Synonym phrases: a returning officer's "percentage poll" is the article's turnout;
+      // "public sector net borrowing" is the deficit, and still borrowing.
+      {{"Electorate:        71,388\nPercentage poll:   52.31%\nSpoilt ballots:    212\n"},
+       "Turnout in the by-election was 52.3 per cent.",
+       "52.3 per cent",
+       Verdict::kSupported,
+       ""},
+      {{"Public sector net borrowing was \xC2\xA3"
+        "17.4 billion in October.\n"},
+       "The deficit reached \xC2\xA3"
+       "17.4bn last month.",
+       "\xC2\xA3"
+       "17.4bn",
+       Verdict::kSupported,
+       ""},
+      {{"Public sector net borrowing was \xC2\xA3"
+        "17.4 billion in October.\n"},
+       "Borrowing reached \xC2\xA3"
+       "17.4bn last month.",
+       "\xC2\xA3"
+       "17.4bn",
+       Verdict::kSupported,
+       ""},
+      // " and " between two figures splits their words: "No" is the first figure's.
+      {{"Referendum result\n\nYes      1,204,311     39.9%\nNo       1,812,410     60.1%\n"},
+       "Voters rejected the plan on Saturday, with 60 per cent voting No and 40 per cent "
+       "voting Yes.",
+       "60 per cent",
+       Verdict::kSupported,
+       ""},
       // "$40-billion": a Canadian paper's scale.
       {{"The budget projects a deficit of $39.8 billion for the coming fiscal year."},
        "Ottawa projects nearly $40-billion deficit",
@@ -267,12 +297,12 @@ TEST(Check, CorpusVerdictsMeetTheirFloors) {
       t.Recall("contradicted"), t.Precision("unsupported"), t.Recall("unsupported"),
       t.internal_found, t.internal_expected);
   // Floors a little under the measured figures (docs/check.md): a regression fails here.
-  EXPECT_GE(t.Accuracy(), 0.88);
+  EXPECT_GE(t.Accuracy(), 0.89);
   EXPECT_GE(t.Precision("supported"), 0.93);
-  EXPECT_GE(t.Recall("supported"), 0.91);
+  EXPECT_GE(t.Recall("supported"), 0.93);
   EXPECT_GE(t.Precision("contradicted"), 0.85);
-  EXPECT_GE(t.Recall("contradicted"), 0.72);
-  EXPECT_GE(t.Recall("unsupported"), 0.81);
+  EXPECT_GE(t.Recall("contradicted"), 0.74);
+  EXPECT_GE(t.Recall("unsupported"), 0.83);
   EXPECT_GE(t.internal_found, 16);
   EXPECT_EQ(t.internal_wrong, 0);
 }
