@@ -83,8 +83,16 @@ double RoundingHalfWidth(const Figure& f) {
   if (!has_numeral) return 0.5;
   double factor = *f.value / numeral;  // the scale: 1e6 for "1.2m", 1 for "61.8%"
   double step = std::pow(10.0, -decimals);
-  // "£285,000" and "55,000" are rounded to the thousand; "1,204,311" is not rounded.
-  if (decimals == 0 && numeral >= 10000 && std::fmod(numeral, 1000) == 0) step = 1000;
+  // "£285,000" and "55,000" are rounded to the thousand, "1,200 jobs" to the hundred;
+  // "1,204,311" is not rounded.
+  if (decimals == 0 && numeral >= 10000 && std::fmod(numeral, 1000) == 0) {
+    step = 1000;
+  } else if (decimals == 0 && numeral >= 1000 && std::fmod(numeral, 100) == 0) {
+    step = 100;
+  }
+  // "46 Republicans", "9,861 votes": a count that is not a round number was counted, not
+  // rounded, and 45 does not make it.
+  if (f.kind == "count" && decimals == 0 && factor == 1 && std::fmod(numeral, 10) != 0) return 0;
   return 0.5 * step * std::fabs(factor);
 }
 
