@@ -19,6 +19,10 @@ constexpr double kMinScore = 0.15;
 // A contradiction needs a closer subject match than support: a wrong "contradicted" costs a
 // fact-checker more than a missed one.
 constexpr double kContradictScore = 0.35;
+// A subject match from which one shared term suffices to contradict, if it is the stated
+// figure's heaviest word ("Revenue rose to $4.9 trillion" against "total revenues"; not
+// "First-time buyers paid £237,000 on average" against the average house price).
+constexpr double kOneTermContradictScore = 0.7;
 // How much better another cell of a table row must match to overrule a cell.
 constexpr double kSiblingMargin = 0.05;
 // How much worse a subject match than the best one a contradicting figure may have.
@@ -31,6 +35,8 @@ constexpr double kCloseSubjectNearMissRatio = 2.0;
 constexpr double kCloseSubjectScore = 0.6;
 // The weight of an actor term named within a few words of its figure (see FigureTerms).
 constexpr double kNearActorWeight = 0.6;
+// The weight from which a forecast word belongs to a figure (within about 8 words).
+constexpr double kForecastWeight = 0.3;
 // Terms held by more known figures than this are too common to find candidates by.
 constexpr size_t kMaxPostings = 20000;
 
@@ -118,6 +124,34 @@ bool LacksNearPlace(const internal::Terms& stated, const internal::Terms& known)
     near_place = near_place || term.rfind(kPlace, 0) == 0;
   }
   return near_place;
+}
+
+// Whether the stated figure is a forecast ("economists had forecast 240,000 jobs") and the
+// source of `known` forecasts nothing: an outcome does not show a prediction misreported. A
+// forecaster's table (the OBR's) may leave "forecast" out of a row and still be one.
+bool OnlyStatedIsForecast(const internal::Terms& stated, const KnownFigure& known,
+                          const std::set<std::string, std::less<>>& forecasting_sources) {
+  const std::string forecast(internal::kForecastTerm);
+  auto it = std::lower_bound(stated.begin(), stated.end(), forecast,
+                             [](const auto& p, const std::string& x) { return p.first < x; });
+  return it != stated.end() && it->first == forecast && it->second >= kForecastWeight &&
+         forecasting_sources.count(known.source) == 0;
+}
+
+// Whether `shared` holds one term and it is the heaviest word (not actor) of `stated`, alone,
+// counting words no source uses.
+bool HeaviestWord(const internal::Terms& stated, const std::vector<std::string>& shared) {
+  if (shared.size() != 1) return false;
+  double others = 0, weight = -1;
+  for (const auto& [term, w] : stated) {
+    if (term[0] == '@') continue;
+    if (term == shared.front()) {
+      weight = w;
+    } else {
+      others = std::max(others, w);
+    }
+  }
+  return weight > others;
 }
 
 }  // namespace
@@ -241,7 +275,6 @@ std::vector<FigureCheck> SourceIndex::Check(const Analysis& analysis, std::strin
       return e;
     };
     if (!scored.empty()) {
-      double best = scored.front().score;
       // Any source that agrees, best subject match first: an agreeing value is evidence in
       // itself, so a weaker subject match suffices for support than for contradiction.
       for (const Scored& s : scored) {
@@ -254,17 +287,29 @@ std::vector<FigureCheck> SourceIndex::Check(const Analysis& analysis, std::strin
         }
       }
       // A contradiction is the best subject match among the near misses, if it is nearly as
-      // good a match as any. Counted nouns may differ in words ("jobs", "roles") and still
-      // agree; a contradiction needs the same noun, or none on one side.
+      // good a match as any other near miss: a value many times off measures something else
+      // (the $250,000 threshold of a tax that raises $19.4bn) and does not compete. Counted
+      // nouns may differ in words ("jobs", "roles") and still agree; a contradiction needs
+      // the same noun, or none on one side.
       if (!check.evidence) {
+        double best = 0;
+        for (const Scored& s : scored) {
+          if (NearMiss(stated, impl_->known[s.id].figure, s.score)) best = std::max(best, s.score);
+        }
         for (const Scored& s : scored) {
           if (s.score < kContradictScore || s.score < best - kContradictMargin) break;
           // One shared word is too little to call a value wrong ("59% of voting members"
           // against a table's overall "vote share"); an actor named by both is enough.
           bool named = std::any_of(s.shared.begin(), s.shared.end(),
                                    [](const std::string& t) { return t[0] == '@'; });
-          if (s.shared.size() < 2 && !named) continue;
+          if (s.shared.size() < 2 && !named &&
+              (s.score < kOneTermContradictScore || !HeaviestWord(terms[i], s.shared))) {
+            continue;
+          }
           if (LacksNearPlace(terms[i], impl_->terms[s.id])) continue;
+          if (OnlyStatedIsForecast(terms[i], impl_->known[s.id], impl_->forecasting_sources)) {
+            continue;
+          }
           const Figure& known = impl_->known[s.id].figure;
           if (!NearMiss(stated, known, s.score) ||
               (stated.kind == "count" && !SameUnitWord(stated.unit, known.unit))) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -23,10 +24,16 @@ struct SourceIndex::Impl {
   std::vector<internal::Terms> terms;
   std::unordered_map<std::string, std::vector<uint32_t>> postings;
   const Lexicon* synonyms = nullptr;  // words that name the same subject (rules/check/)
+  // Sources with a figure the word "forecast" (or a synonym) belongs to: their figures may
+  // be forecasts even where a sentence or row does not say so.
+  std::set<std::string, std::less<>> forecasting_sources;
 
   void Add(KnownFigure k, internal::Terms t) {
     uint32_t id = static_cast<uint32_t>(known.size());
-    for (const auto& [term, weight] : t) postings[term].push_back(id);
+    for (const auto& [term, weight] : t) {
+      postings[term].push_back(id);
+      if (term == internal::kForecastTerm) forecasting_sources.insert(k.source);
+    }
     known.push_back(std::move(k));
     terms.push_back(std::move(t));
   }

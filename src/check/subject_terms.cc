@@ -63,6 +63,27 @@ struct Word {
   size_t byte = 0;
 };
 
+// Whether the text between two figures makes the second restate the first in brackets: "("
+// or "votes (", at most one word (the first figure's counted noun) and then a bracket.
+bool RestatementGap(std::string_view gap) {
+  size_t bracket = gap.find('(');
+  if (bracket == std::string_view::npos || gap.find_first_not_of(' ', bracket + 1) != gap.npos) {
+    return false;
+  }
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : gap.substr(0, bracket)) {
+    bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
+    if (!letter && c != ' ') return false;
+    if (letter && !in_word) ++words;
+    in_word = letter;
+  }
+  return words <= 1;
+}
+
+// The synonym map's value for "margin", "majority", "lead" (rules/check/en.rules).
+constexpr std::string_view kMarginTerm = "margin";
+
 // Synonym phrases run to this many words ("percentage poll", "left the country").
 constexpr size_t kMaxPhraseWords = 3;
 
@@ -228,7 +249,27 @@ std::vector<Terms> FigureTerms(const Analysis& analysis, std::string_view text,
         if (words[w].term[0] == '@') weight *= 2;
         AddTerm(&terms, words[w].term, weight);
       }
+      // "won by 6 points", "passing it by 8 points": a lead in points after "by" is a margin,
+      // whatever the verb before it.
+      const Figure& f = analysis.figures[figures[k]];
+      if (f.kind == "percentage_point" && f.span.byte_start >= span.byte_start + 3 &&
+          Lowercase(text.substr(f.span.byte_start - 3, 3)) == "by ") {
+        AddTerm(&terms, std::string(kMarginTerm), 1.0);
+      }
       out[figures[k]] = ToTerms(terms);
+    }
+    // A figure in brackets straight after another restates it in other units ("148,615
+    // votes (6.14 percentage points)"): it shares that figure's subject.
+    for (size_t k = 1; k < figures.size(); ++k) {
+      const Span& before = analysis.figures[figures[k - 1]].span;
+      const Span& after = analysis.figures[figures[k]].span;
+      if (before.byte_end > after.byte_start) continue;
+      if (!RestatementGap(text.substr(before.byte_end, after.byte_start - before.byte_end))) {
+        continue;
+      }
+      std::map<std::string, double> merged(out[figures[k]].begin(), out[figures[k]].end());
+      for (const auto& [term, weight] : out[figures[k - 1]]) AddTerm(&merged, term, weight);
+      out[figures[k]] = ToTerms(merged);
     }
   }
   return out;

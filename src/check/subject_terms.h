@@ -16,6 +16,10 @@ namespace claimscan::internal {
 // Sorted by term; weights in (0, 2].
 using Terms = std::vector<std::pair<std::string, double>>;
 
+// The synonym map's value for "forecast", "predicted" (rules/check/en.rules): it marks a
+// figure someone predicted.
+inline constexpr std::string_view kForecastTerm = "forecast";
+
 // The kinds of figure a source can confirm. Years, dates, ordinals and codes set the scene;
 // they are not checked.
 bool IsCheckable(const Figure& f);

@@ -140,7 +140,10 @@ Comparison CompareValues(const Figure& stated, const Figure& known) {
     c.how =
         sv + (c.consistent ? " is within 7.5% of about " : " is more than 7.5% from about ") + av;
   } else {
-    c.consistent = std::fabs(s - a) <= tolerance;
+    // Two rounded values agree when their intervals overlap, not when they only touch: 3.1
+    // (3.05-3.15) and 3.2 (3.15-3.25) are different readings.
+    c.consistent = hs > 0 ? std::fabs(s - a) < ha + hs - 1e-9 * std::max(1.0, std::fabs(a))
+                          : std::fabs(s - a) <= tolerance;
     if (s == a) {
       c.how = sv + " is the stated value";
     } else if (c.consistent) {
