@@ -370,13 +370,15 @@ TEST(Check, CorpusVerdictsMeetTheirFloors) {
       t.Recall("contradicted"), t.Precision("unsupported"), t.Recall("unsupported"),
       t.internal_found, t.internal_expected);
   // Floors a little under the measured figures (docs/check.md): a regression fails here.
-  EXPECT_GE(t.Accuracy(), 0.94);
-  EXPECT_GE(t.Precision("supported"), 0.95);
-  EXPECT_GE(t.Recall("supported"), 0.95);
-  EXPECT_GE(t.Precision("contradicted"), 0.93);
-  EXPECT_GE(t.Recall("contradicted"), 0.87);
-  EXPECT_GE(t.Recall("unsupported"), 0.92);
-  EXPECT_GE(t.internal_found, 16);
+  // They hold over all 53 cases, the held-out 042-053 included (0.75 alone when added).
+  EXPECT_GE(t.Accuracy(), 0.88);
+  EXPECT_GE(t.Precision("supported"), 0.93);
+  EXPECT_GE(t.Recall("supported"), 0.93);
+  EXPECT_GE(t.Precision("contradicted"), 0.89);
+  EXPECT_GE(t.Recall("contradicted"), 0.77);
+  EXPECT_GE(t.Precision("unsupported"), 0.76);
+  EXPECT_GE(t.Recall("unsupported"), 0.82);
+  EXPECT_GE(t.internal_found, 20);
   EXPECT_EQ(t.internal_wrong, 0);
 }
 
