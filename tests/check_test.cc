@@ -278,6 +278,21 @@ TEST(Check, SourcesAreReadAsReportersWriteThem) {
        "about 2,000",
        Verdict::kContradicted,
        ""},
+      // A bare number under a percentage column is a share.
+      {{"Party                         Votes    % of valid votes\n"
+        "Green Party                  27,061         7.93\n"
+        "New Democratic Party         11,807         3.46\n"},
+       "The New Democratic Party took 3.5 per cent of the vote.",
+       "3.5 per cent",
+       Verdict::kSupported,
+       ""},
+      {{"Party                         Votes    % of valid votes\n"
+        "Green Party                  27,061         7.93\n"
+        "New Democratic Party         11,807         3.46\n"},
+       "The Green Party took 7.5 per cent of the vote.",
+       "7.5 per cent",
+       Verdict::kContradicted,
+       ""},
       // A forecast is not shown wrong by an outcome, unless the source forecasts too.
       {{"Total nonfarm payroll employment increased by 175,000 in April.\n"},
        "Economists had forecast payrolls increasing by 240,000.",

@@ -154,6 +154,15 @@ bool HeaviestWord(const internal::Terms& stated, const std::vector<std::string>&
   return weight > others;
 }
 
+// Whether a text table's column header says its cells are percentages: "%", "% of valid
+// votes", "Percent", "Pct", "Share (%)".
+bool PercentColumn(const std::string& header) {
+  if (header.find('%') != std::string::npos) return true;
+  std::string lower = internal::Lowercase(header);
+  return lower.find("percent") != std::string::npos ||
+         lower.find("per cent") != std::string::npos || lower == "pct" || lower == "pct.";
+}
+
 }  // namespace
 
 const char* VerdictName(Verdict v) {
@@ -199,6 +208,11 @@ void SourceIndex::AddDocument(const Analysis& analysis, std::string_view text,
     KnownFigure k;
     k.source = path;
     k.figure = f;
+    // A bare number under a percentage column ("% of valid votes   48.31") is a share.
+    if (f.kind == "count" && f.unit.empty() && PercentColumn(columns[i])) {
+      k.figure.kind = "percentage";
+      k.figure.unit = "%";
+    }
     const Span& s = analysis.sentences[f.sentence].span;
     k.context = std::string(text.substr(s.byte_start, s.byte_end - s.byte_start));
     k.years = YearsOf(analysis, f.sentence);
