@@ -48,6 +48,8 @@ TEST(Check, RoundingAndApproximatorsDecideAgreement) {
       {"fewer than 10,000 people", "9,412 people", true},
       {"up to 300 jobs", "300 jobs", true},
       {"house prices fell 0.9%", "house prices changed by -0.9%", true},
+      {"clothing prices rose 0.7%", "clothing prices fell by 0.7%", false},
+      {"clothing prices rose 0.7%", "clothing prices rose by 0.7%", true},
       {"a £285,000 average", "a £284,681 average", true},
       // A count that is not a round number was counted: 45 does not round to 46.
       {"46 Republicans voted against", "45 Republicans voted against", false},
@@ -292,6 +294,15 @@ TEST(Check, SourcesAreReadAsReportersWriteThem) {
        "The Green Party took 7.5 per cent of the vote.",
        "7.5 per cent",
        Verdict::kContradicted,
+       ""},
+      // A header over two lines: "% Votes" is on the upper line only.
+      {{"Party                 Party Votes   % Votes   Electorate   List\n"
+        "                                               Seats     Seats\n"
+        "National Party          1,085,756     38.06        43         5\n"
+        "Labour Party              767,674     26.91        17        17\n"},
+       "The National Party's share of the party vote was 38.1 per cent.",
+       "38.1 per cent",
+       Verdict::kSupported,
        ""},
       // A forecast is not shown wrong by an outcome, unless the source forecasts too.
       {{"Total nonfarm payroll employment increased by 175,000 in April.\n"},

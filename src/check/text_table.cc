@@ -57,7 +57,9 @@ std::vector<Line> Lines(std::string_view text) {
 bool IsBlank(const Line& l) { return l.cells.empty(); }
 
 // The header cell above a cell: the one it overlaps most by column, else the nearest.
-const Cell* HeaderCellFor(const Line& header, const Line& row, const Cell& cell) {
+// `overlaps`, if given, says whether the cell returned overlaps the column.
+const Cell* HeaderCellFor(const Line& header, const Line& row, const Cell& cell,
+                          bool* overlaps = nullptr) {
   size_t col_b = cell.begin - row.begin, col_e = cell.end - row.begin;
   const Cell* best = nullptr;
   long best_gap = 0;
@@ -71,6 +73,7 @@ const Cell* HeaderCellFor(const Line& header, const Line& row, const Cell& cell)
       best_gap = gap;
     }
   }
+  if (overlaps != nullptr) *overlaps = best != nullptr && best_gap < 0;
   return best;
 }
 
@@ -116,7 +119,19 @@ std::vector<std::string> ApplyTextTableTerms(const Analysis& analysis, std::stri
       if (IsBlank(lines[h])) break;
       if (lines[h].cells.size() < 2) break;
       if (lines[h].has_digit) continue;
-      const Cell* hc = HeaderCellFor(lines[h], row, *in);
+      bool overlaps = false;
+      const Cell* hc = HeaderCellFor(lines[h], row, *in, &overlaps);
+      // A header over two lines ("Electorate" above "Seats"): a column the lower line leaves
+      // empty ("% Votes") takes its header from the line above.
+      if (!overlaps && h > 0 && !IsBlank(lines[h - 1]) && lines[h - 1].cells.size() >= 2 &&
+          !lines[h - 1].has_digit) {
+        bool upper_overlaps = false;
+        const Cell* upper = HeaderCellFor(lines[h - 1], row, *in, &upper_overlaps);
+        if (upper_overlaps) {
+          hc = upper;
+          --h;
+        }
+      }
       if (hc != nullptr) {
         AddWords(text, *hc, 1.0, synonyms, &cell_terms);
         columns[i] = std::string(text.substr(hc->begin, hc->end - hc->begin));

@@ -111,6 +111,13 @@ Comparison CompareValues(const Figure& stated, const Figure& known) {
   std::string sv = FormatValue(s), av = FormatValue(a);
   const std::string& approx = stated.approx;
   Comparison c;
+  // "rose 0.7%" against "fell by 0.7%": the same size, the other way.
+  if (!stated.change.empty() && !known.change.empty() && stated.change != known.change && a != 0) {
+    c.consistent = false;
+    c.how = "the source says " + std::string(known.change == "up" ? "a rise" : "a fall") + " of " +
+            sv + ", not " + (stated.change == "up" ? "a rise" : "a fall");
+    return c;
+  }
   if (!approx.empty() && known.approx == approx && std::fabs(s - a) <= tolerance) {
     c.consistent = true;
     c.how = "the source gives the same bound: " + known.text;
