@@ -89,9 +89,7 @@ bool SamePeriod(const std::vector<int>& a, const std::vector<int>& b) {
 constexpr std::string_view kPlace = "@place:";
 
 bool Has(const internal::Terms& terms, const std::string& term) {
-  auto it = std::lower_bound(terms.begin(), terms.end(), term,
-                             [](const auto& p, const std::string& x) { return p.first < x; });
-  return it != terms.end() && it->first == term;
+  return internal::TermWeight(terms, term) > 0;
 }
 
 // Whether `known` is about another place than `stated`: the stated figure names a place near
@@ -131,10 +129,7 @@ bool LacksNearPlace(const internal::Terms& stated, const internal::Terms& known)
 // forecaster's table (the OBR's) may leave "forecast" out of a row and still be one.
 bool OnlyStatedIsForecast(const internal::Terms& stated, const KnownFigure& known,
                           const std::set<std::string, std::less<>>& forecasting_sources) {
-  const std::string forecast(internal::kForecastTerm);
-  auto it = std::lower_bound(stated.begin(), stated.end(), forecast,
-                             [](const auto& p, const std::string& x) { return p.first < x; });
-  return it != stated.end() && it->first == forecast && it->second >= kForecastWeight &&
+  return internal::TermWeight(stated, internal::kForecastTerm) >= kForecastWeight &&
          forecasting_sources.count(known.source) == 0;
 }
 

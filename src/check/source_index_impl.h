@@ -56,10 +56,9 @@ struct SourceIndex::Impl {
       if (!postings.count(term)) continue;
       double idf = Idf(term);
       mass.push_back(weight * idf);
-      auto it = std::lower_bound(other.begin(), other.end(), term,
-                                 [](const auto& p, const std::string& t) { return p.first < t; });
-      if (it != other.end() && it->first == term) {
-        double c = std::min(weight, it->second) * idf;
+      double other_weight = internal::TermWeight(other, term);
+      if (other_weight > 0) {
+        double c = std::min(weight, other_weight) * idf;
         num += c;
         contributions.emplace_back(c, term);
       }

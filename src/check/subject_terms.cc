@@ -136,6 +136,12 @@ Terms ToTerms(const std::map<std::string, double>& m) { return Terms(m.begin(), 
 
 }  // namespace
 
+double TermWeight(const Terms& terms, std::string_view term) {
+  auto it = std::lower_bound(terms.begin(), terms.end(), term,
+                             [](const auto& p, std::string_view t) { return p.first < t; });
+  return it != terms.end() && it->first == term ? it->second : 0;
+}
+
 bool IsCheckable(const Figure& f) {
   static const std::set<std::string, std::less<>> kinds = {"percentage", "percentage_point",
                                                            "count", "money", "multiplier"};

@@ -16,6 +16,9 @@ namespace claimscan::internal {
 // Sorted by term; weights in (0, 2].
 using Terms = std::vector<std::pair<std::string, double>>;
 
+// The weight of `term` in `terms`, or 0 when it is not there.
+double TermWeight(const Terms& terms, std::string_view term);
+
 // The synonym map's value for "forecast", "predicted" (rules/check/en.rules): it marks a
 // figure someone predicted.
 inline constexpr std::string_view kForecastTerm = "forecast";
