@@ -61,12 +61,14 @@ void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>&
                         const std::vector<std::vector<RuleMatch>>& cues,
                         std::vector<PendingMention>* mentions) {
   static const std::set<std::string> kOrgWords = {
-      "Council",    "Party",       "Water",      "Group",    "Union",       "Bank",
-      "Trust",      "Office",      "Department", "Ministry", "Agency",      "Commission",
-      "Committee",  "Government",  "Authority",  "Service",  "Association", "Institute",
-      "Foundation", "Corporation", "Company",    "Motors",   "Motoren",     "Energy",
-      "Airways",    "Airlines",    "Rail",       "Railways", "Police",      "Court",
-      "Board"};
+      "Council",    "Party",       "Water",      "Group",     "Union",       "Bank",
+      "Trust",      "Office",      "Department", "Ministry",  "Agency",      "Commission",
+      "Committee",  "Government",  "Authority",  "Service",   "Association", "Institute",
+      "Foundation", "Corporation", "Company",    "Motors",    "Motoren",     "Energy",
+      "Airways",    "Airlines",    "Rail",       "Railways",  "Police",      "Court",
+      "Board",      "Services",    "Holdings",   "Partners",  "Labs",        "Technologies",
+      "Systems",    "Industries",  "Resources",  "Utilities", "Insurance",   "Investments",
+      "Capital",    "Logistics",   "Mining"};
   // Capitalised words that start a speaker phrase without being a name.
   static const std::set<std::string> kNotNames = {
       "The",       "A",          "An",       "He",         "She",       "They",     "It",
