@@ -127,6 +127,45 @@ TEST(ActorsClaims, HeadlineCaseAndCommonWordsMakeNoActors) {
   }
 }
 
+// The speaker of the claim whose verb is `verb`, by canonical name ("" when none).
+std::string SpeakerOf(const Analysis& a, const std::string& verb, size_t nth = 0) {
+  for (const Claim& c : a.claims) {
+    if (c.verb != verb || nth-- > 0) continue;
+    for (const Actor& actor : a.actors) {
+      if (c.speaker && actor.id == *c.speaker) return actor.name;
+    }
+    return "";
+  }
+  return "<no claim>";
+}
+
+TEST(ActorsClaims, AnAsideDescribesTheSpeakerWithoutSpeaking) {
+  Extractor extractor = testing::MakeExtractor();
+  Analysis a = testing::AnalyseText(
+      extractor,
+      "Council funding row\n\nCOSLA, the umbrella body for Scotland's 32 councils, said the "
+      "offer fell short. The African National Congress, which holds 159 seats in the National "
+      "Assembly, accused its partner of blackmail.");
+  EXPECT_EQ(SpeakerOf(a, "said"), "COSLA");
+  EXPECT_EQ(SpeakerOf(a, "accused"), "African National Congress");
+}
+
+TEST(ActorsClaims, ARoleSpeaksForThePersonIntroducedWithIt) {
+  Extractor extractor = testing::MakeExtractor();
+  Analysis a = testing::AnalyseText(
+      extractor,
+      "Coalition talks stall\n\nNational Party leader Christopher Luxon, the caretaker prime "
+      "minister, said on Friday he had spoken to Winston Peters twice. Peters said nothing had "
+      "changed. \"Nobody should read too much into a walkout,\" the prime minister said.");
+  EXPECT_EQ(SpeakerOf(a, "said", 2), "Christopher Luxon");
+  // Without a person introduced with the role, the nearest person before it speaks.
+  Analysis b = testing::AnalyseText(
+      extractor,
+      "Budget vote\n\nJulius Malema said his party would vote against. \"It is the least "
+      "painful option,\" the minister said.");
+  EXPECT_EQ(SpeakerOf(b, "said", 1), "Julius Malema");
+}
+
 // The evaluation corpus: mention F1 >= 0.85 and attribution F1 >= 0.8 (issue 4).
 TEST(ActorsClaims, EvaluationCorpusFloors) {
   Result<std::vector<GoldActorArticle>> gold =

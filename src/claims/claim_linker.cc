@@ -46,9 +46,71 @@ bool StartsWithAny(const std::string& s, std::initializer_list<const char*> word
   return false;
 }
 
-// The actor a speaker phrase stands for (see LinkClaims).
-std::optional<std::string> ResolveSpeaker(const Analysis& a, const Span& speaker,
-                                          std::string_view phrase) {
+// The person the article introduced with a role noun before `before` (a normalised offset):
+// "Finance Minister [Sipho Mahlangu]" or "[Christopher Luxon], the caretaker prime
+// minister". Null when no person holds the role that way.
+const Actor* RoleHolder(const ClaimInputs& in, std::string_view noun, size_t before) {
+  const Analysis& a = *in.analysis;
+  std::string text = Lower(in.norm.substr(0, before));
+  for (size_t q = text.rfind(noun); q != std::string::npos && q > 0; q = text.rfind(noun, q - 1)) {
+    size_t end = q + noun.size();
+    bool word = !std::isalpha(static_cast<unsigned char>(text[q - 1])) &&
+                (end >= text.size() || !std::isalpha(static_cast<unsigned char>(text[end])));
+    if (!word) continue;
+    // An apposition: a comma, then only lower-case words up to the noun.
+    size_t comma = text.rfind(", ", q);
+    bool apposition = comma != std::string::npos && q - comma <= 40 &&
+                      std::all_of(in.norm.begin() + comma + 2, in.norm.begin() + q, [](char c) {
+                        return std::islower(static_cast<unsigned char>(c)) || c == ' ' ||
+                               c == '-' || c == '\'' || c < 0;
+                      });
+    Span role = in.to_original(q, end);
+    for (const Actor& actor : a.actors) {
+      if (actor.type != "person") continue;
+      for (const Mention& m : actor.mentions) {
+        bool titled = Overlaps(m.span, role) || (m.span.byte_start >= role.byte_end &&
+                                                 m.span.byte_start <= role.byte_end + 1);
+        bool described = apposition && m.span.byte_end <= role.byte_start &&
+                         role.byte_start - m.span.byte_end <= 48;
+        if (titled || described) return &actor;
+      }
+    }
+  }
+  return nullptr;
+}
+
+// Where the subject starts when the rule's speaker phrase sits inside a relative clause
+// that closes just before the verb: "[The ANC], which holds 159 of the seats in the
+// National Assembly, accused ..." Offsets are normalised; nullopt when there is none.
+std::optional<size_t> RelativeClauseSubject(std::string_view norm, size_t speaker_begin,
+                                            size_t verb_begin) {
+  std::string_view before_verb = norm.substr(0, verb_begin);
+  while (!before_verb.empty() && before_verb.back() == ' ') before_verb.remove_suffix(1);
+  if (before_verb.empty() || before_verb.back() != ',') return std::nullopt;
+  size_t from = speaker_begin > 200 ? speaker_begin - 200 : 0;
+  std::string_view window = norm.substr(from, speaker_begin - from);
+  size_t which = window.rfind(", which "), who = window.rfind(", who ");
+  if (which == std::string_view::npos && who == std::string_view::npos) return std::nullopt;
+  size_t rel = which == std::string_view::npos ? who
+               : who == std::string_view::npos ? which
+                                               : std::max(which, who);
+  // The subject runs back to the sentence's start or an opening quote.
+  size_t start = window.find_last_of(".!?\n\"", rel);
+  start = start == std::string_view::npos ? 0 : start + 1;
+  while (start < rel && window[start] == ' ') ++start;
+  if (start >= rel || window.substr(rel).find_first_of(".!?\n\"") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  return from + start;
+}
+
+// The actor a speaker phrase stands for (see LinkClaims). `speaker` and `stretch` are the
+// span and text from the speaker to the verb, asides included; `phrase_begin` is the
+// phrase's normalised offset.
+std::optional<std::string> ResolveSpeaker(const ClaimInputs& in, const Span& speaker,
+                                          std::string_view stretch, std::string_view phrase,
+                                          size_t phrase_begin) {
+  const Analysis& a = *in.analysis;
   std::string p = Lower(phrase);
   // An indefinite speaker is somebody unnamed ("One Labour MP", "Critics of Mr Corbyn",
   // "Opposition councillors"): a party or person inside it only describes them. It is an
@@ -79,23 +141,40 @@ std::optional<std::string> ResolveSpeaker(const Analysis& a, const Span& speaker
   }
   // A name in the stretch up to the verb: the first person, who heads the phrase ("[Sir
   // Robert Lyle], chairman of the 1922 Committee, said"; "The union's general secretary,
-  // [Maureen Talbot], said"), else the organisation or group nearest the verb.
+  // [Maureen Talbot], said"), else the organisation or group nearest the verb. An aside
+  // between commas only describes the subject ("[COSLA], the body for Scotland's councils,
+  // said"), and a place speaks only when nothing else in the phrase can.
+  // The aside is the last pair of commas before the verb ("Speaking in Birmingham, Mr
+  // Hartley, the former minister, said"). A person always heads the phrase; other actors
+  // outside the aside come before those in it, and a place last.
+  size_t aside_end = stretch.rfind(',');
+  size_t aside_begin = aside_end == std::string_view::npos || aside_end == 0
+                           ? std::string_view::npos
+                           : stretch.rfind(", ", aside_end - 1);
+  bool has_aside = aside_begin != std::string_view::npos;
+  auto rank = [&](const Actor& actor, const Mention& m) {
+    if (actor.type == "person") return 0;
+    size_t at = m.span.byte_start - std::min(m.span.byte_start, speaker.byte_start);
+    bool in_aside = has_aside && at > aside_begin && at < aside_end;
+    return (in_aside ? 2 : 0) + (actor.type == "place" ? 2 : 1);
+  };
   const Actor* best = nullptr;
   size_t best_end = 0, best_len = 0;
+  int best_rank = 0;
   for (const Actor& actor : a.actors) {
     for (const Mention& m : actor.mentions) {
       if (!Overlaps(m.span, speaker)) continue;
       size_t len = m.span.byte_end - m.span.byte_start;
-      bool person = actor.type == "person", best_person = best && best->type == "person";
-      bool better =
-          best == nullptr || (person && !best_person) ||
-          (person && best_person && m.span.byte_end < best_end) ||
-          (!person && !best_person &&
-           (m.span.byte_end > best_end || (m.span.byte_end == best_end && len > best_len)));
-      if (better) {
+      int r = rank(actor, m);
+      bool tie_better =
+          actor.type == "person"
+              ? m.span.byte_end < best_end
+              : m.span.byte_end > best_end || (m.span.byte_end == best_end && len > best_len);
+      if (best == nullptr || r < best_rank || (r == best_rank && tie_better)) {
         best = &actor;
         best_end = m.span.byte_end;
         best_len = len;
+        best_rank = r;
       }
     }
   }
@@ -120,6 +199,10 @@ std::optional<std::string> ResolveSpeaker(const Analysis& a, const Span& speaker
   // subject of the most recent sentence that names one: its first such mention
   // ("[Smith] congratulated Corbyn ... He said" -> Smith).
   if (role) {
+    std::string_view noun = std::string_view(p).substr(p.rfind(' ') + 1);
+    if (noun.size() >= 4 && noun.find("spokes") == std::string_view::npos) {
+      if (const Actor* holder = RoleHolder(in, noun, phrase_begin)) return holder->id;
+    }
     const Actor* nearest = nullptr;
     size_t nearest_end = 0;
     for (const Actor& actor : a.actors) {
@@ -209,12 +292,15 @@ std::vector<Claim> LinkClaims(const ClaimInputs& in) {
       if (speaker != nullptr) {
         // The stretch from the speaker phrase to the verb, asides included.
         size_t stretch_end = verb->begin > speaker->begin ? verb->begin : speaker->end;
-        cue.speaker = ResolveSpeaker(a, in.to_original(speaker->begin, stretch_end),
-                                     in.norm.substr(speaker->begin, speaker->end - speaker->begin));
+        size_t begin =
+            RelativeClauseSubject(in.norm, speaker->begin, stretch_end).value_or(speaker->begin);
+        cue.speaker = ResolveSpeaker(
+            in, in.to_original(begin, stretch_end), in.norm.substr(begin, stretch_end - begin),
+            in.norm.substr(speaker->begin, speaker->end - speaker->begin), speaker->begin);
       } else if (!cues.empty() && cues.back().sentence == si) {
         cue.speaker = cues.back().speaker;  // "He said ... but argued ...": the same speaker
       } else {
-        cue.speaker = ResolveSpeaker(a, cue.verb, "he");
+        cue.speaker = ResolveSpeaker(in, cue.verb, "he", "he", verb->begin);
       }
       cue.rule = in.rules->rules()[m.rule].id;
       cues.push_back(std::move(cue));
