@@ -54,6 +54,9 @@ struct Figure {
   Span span;
   size_t sentence = 0;
   std::string rule;
+  // A bare number's kind and unit borrowed from another figure of its sentence (its text):
+  // "17" in "Labour on 22 per cent and the Conservatives on 17". Empty when not borrowed.
+  std::string kind_from;
 };
 
 struct Mention {

@@ -17,7 +17,8 @@ _FIGURE_COLUMNS = [
     ("change", "object"), ("low", "float64"), ("high", "float64"), ("scale", "object"),
     ("fraction", "bool"), ("magnitude", "float64"), ("split", "Int64"), ("about", "object"),
     ("actor", "object"), ("text", "object"), ("start", "int64"), ("end", "int64"),
-    ("byte_start", "int64"), ("byte_end", "int64"), ("rule", "object"), ("claim", "Int64"),
+    ("byte_start", "int64"), ("byte_end", "int64"), ("rule", "object"), ("kind_from", "object"),
+    ("claim", "Int64"),
     ("speaker", "object"), ("speaker_id", "object"),
 ]
 _ACTOR_COLUMNS = [
@@ -72,7 +73,7 @@ def figures_frame(results):
                 f.get("approx"), f.get("change"), f.get("low"), f.get("high"), f.get("scale"),
                 bool(f.get("fraction")), f.get("magnitude"), f.get("split"), f.get("about"),
                 f.get("actor"), f["text"], f["start"], f["end"], f["byte_start"], f["byte_end"],
-                f["rule"], c, names.get(speaker_id), speaker_id))
+                f["rule"], f.get("kind_from"), c, names.get(speaker_id), speaker_id))
     return _frame(rows, _FIGURE_COLUMNS)
 
 

@@ -8,6 +8,7 @@
 
 #include "actors/mention_finder.h"
 #include "claims/claim_linker.h"
+#include "figures/elided_units.h"
 #include "rules/rule_file_parser.h"
 
 namespace claimscan {
@@ -159,6 +160,7 @@ Result<Analysis> Extractor::Extract(const Article& article) {
       viable.push_back(std::move(found[i]));
     }
     std::vector<Token> tokens;  // the sentence's words, made only when a figure needs them
+    size_t first_figure = out.figures.size();
     for (const RuleMatch& m : d.matcher.Resolve(std::move(viable))) {
       const Rule& rule = rules[m.rule];
       if (rule.dimension == Dimension::kFigure) {
@@ -218,6 +220,7 @@ Result<Analysis> Extractor::Extract(const Article& article) {
         cues[si].push_back(m);
       }
     }
+    internal::ReadElidedUnits(original, &out.figures, first_figure);
   }
   internal::AddSpeakerMentions(norm.text, ranges, cues, &pending);
   internal::AddSurnameMentions(norm.text, boundary, &pending);

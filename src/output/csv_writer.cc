@@ -60,7 +60,7 @@ std::string Value(const std::optional<double>& v) {
 
 std::string FigureCsvHeader() {
   return "article_id,sentence,kind,value,unit,currency,approx,change,low,high,about,text,"
-         "byte_start,byte_end,start,end,speaker,speaker_id,actor,rule\n";
+         "byte_start,byte_end,start,end,speaker,speaker_id,actor,rule,kind_from\n";
 }
 
 std::string FiguresToCsv(const Analysis& a) {
@@ -84,7 +84,8 @@ std::string FiguresToCsv(const Analysis& a) {
         << CsvField(f.text) << ',' << f.span.byte_start << ',' << f.span.byte_end << ','
         << f.span.start << ',' << f.span.end << ','
         << CsvField(speaker == names.end() ? std::string_view() : speaker->second) << ','
-        << CsvField(speaker_id) << ',' << CsvField(f.actor.value_or("")) << ',' << f.rule << '\n';
+        << CsvField(speaker_id) << ',' << CsvField(f.actor.value_or("")) << ',' << f.rule << ','
+        << CsvField(f.kind_from) << '\n';
   }
   return out.str();
 }

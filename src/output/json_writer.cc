@@ -50,6 +50,7 @@ Json FigureJson(const Figure& f) {
   PutSpan(j, f.span);
   j["sentence"] = f.sentence;
   j["rule"] = f.rule;
+  j["kind_from"] = f.kind_from.empty() ? Json(nullptr) : Json(f.kind_from);
   j["currency"] = f.currency.empty() ? Json(nullptr) : Json(f.currency);
   j["approx"] = f.approx.empty() ? Json(nullptr) : Json(f.approx);
   j["low"] = Optional(f.low);
