@@ -166,6 +166,16 @@ TEST(ActorsClaims, ARoleSpeaksForThePersonIntroducedWithIt) {
   EXPECT_EQ(SpeakerOf(b, "said", 1), "Julius Malema");
 }
 
+TEST(ActorsClaims, ASourceSpeaksForWhomThePhraseNames) {
+  Extractor extractor = testing::MakeExtractor();
+  Analysis a = testing::AnalyseText(
+      extractor,
+      "Taxi row\n\nThe minister took 40 taxis. A Downing Street source said he would stay. "
+      "One source said nothing had been decided.");
+  EXPECT_EQ(SpeakerOf(a, "said"), "Downing Street");
+  EXPECT_EQ(SpeakerOf(a, "said", 1), "");  // names no one
+}
+
 // The evaluation corpus: mention F1 >= 0.85 and attribution F1 >= 0.8 (issue 4).
 TEST(ActorsClaims, EvaluationCorpusFloors) {
   Result<std::vector<GoldActorArticle>> gold =

@@ -123,9 +123,10 @@ std::optional<std::string> ResolveSpeaker(const ClaimInputs& in, const Span& spe
        "officials", "insiders", "campaigners", "residents", "economists", "experts",  "observers",
        "allies",    "aides",    "opposition",  "rebel",     "furious"});
   if (indefinite) {
-    // "A Downing Street spokesperson", "a Tory spokesman": a spokesperson speaks for whom
-    // the phrase names; "Analysts at Goldman Sachs", "a spokesman for Mr Corbyn" likewise.
-    bool spokes = p.find("spokes") != std::string::npos;
+    // "A Downing Street spokesperson", "a Tory spokesman", "a No10 source": a spokesperson
+    // or source speaks for whom the phrase names; "Analysts at Goldman Sachs", "a spokesman
+    // for Mr Corbyn" likewise.
+    bool spokes = p.find("spokes") != std::string::npos || p.find(" source") != std::string::npos;
     size_t for_at = p.find(" for "), at_at = p.find(" at ");
     size_t after = std::min(for_at, at_at);
     for (const Actor& actor : a.actors) {
