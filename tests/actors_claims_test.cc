@@ -158,12 +158,16 @@ TEST(ActorsClaims, ARoleSpeaksForThePersonIntroducedWithIt) {
       "minister, said on Friday he had spoken to Winston Peters twice. Peters said nothing had "
       "changed. \"Nobody should read too much into a walkout,\" the prime minister said.");
   EXPECT_EQ(SpeakerOf(a, "said", 2), "Christopher Luxon");
-  // Without a person introduced with the role, the nearest person before it speaks.
+  // The name the role is attached to, not another name near it; the whole role, not its
+  // last word ("health minister", not any minister).
   Analysis b = testing::AnalyseText(
       extractor,
-      "Budget vote\n\nJulius Malema said his party would vote against. \"It is the least "
-      "painful option,\" the minister said.");
-  EXPECT_EQ(SpeakerOf(b, "said", 1), "Julius Malema");
+      "Budget row\n\nRishi Sunak praised Jeremy Hunt, the chancellor, for his restraint. Boris "
+      "Johnson agreed. \"It is prudent,\" the chancellor said.\n\nHealth Minister Anne Lee met "
+      "Foreign Minister Bob Ray. Anne Lee spoke first. \"We are ready,\" the health minister "
+      "said.");
+  EXPECT_EQ(SpeakerOf(b, "said"), "Jeremy Hunt");
+  EXPECT_EQ(SpeakerOf(b, "said", 1), "Anne Lee");
 }
 
 TEST(ActorsClaims, ASourceSpeaksForWhomThePhraseNames) {
@@ -173,7 +177,7 @@ TEST(ActorsClaims, ASourceSpeaksForWhomThePhraseNames) {
       "Taxi row\n\nThe minister took 40 taxis. A Downing Street source said he would stay. "
       "One source said nothing had been decided.");
   EXPECT_EQ(SpeakerOf(a, "said"), "Downing Street");
-  EXPECT_EQ(SpeakerOf(a, "said", 1), "");  // names no one
+  EXPECT_EQ(SpeakerOf(a, "said", 1), "");  // a guard: a source that names no one is no one
 }
 
 // The evaluation corpus: mention F1 >= 0.85 and attribution F1 >= 0.8 (issue 4).

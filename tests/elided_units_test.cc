@@ -29,32 +29,45 @@ TEST(ElidedUnits, ABareNumberAfterAShareIsAShare) {
   EXPECT_EQ(f.kind, "percentage");
 }
 
-TEST(ElidedUnits, AMovementOrMarginIsInPoints) {
+TEST(ElidedUnits, AMarginRepeatedWithItsPrepositionIsInPoints) {
   Extractor e = testing::MakeExtractor();
-  Figure f = FigureOf(e, "The lead narrowed, with the party down four on 27%.", "four");
-  EXPECT_EQ(f.kind, "percentage_point");
-  EXPECT_EQ(f.change, "down");
-  f = FigureOf(e, "Trump leads among men by 13 points, while Harris leads among women by 12.",
-               "12");
+  Figure f = FigureOf(
+      e, "Trump leads among men by 13 points, while Harris leads among women by 12.", "12");
   EXPECT_EQ(f.kind, "percentage_point");
   EXPECT_EQ(f.kind_from, "13 points");
-  f = FigureOf(e, "The Tories are now trailing by five points, down from nine last month.", "nine");
-  EXPECT_EQ(f.kind, "percentage_point");
+  // Dashes, curly quotes and no-break spaces separate as ASCII does.
+  f = FigureOf(e, "Labour is on 22 per cent and the Conservatives on 17\u2014the lowest yet.",
+               "17");
+  EXPECT_EQ(f.kind, "percentage");
+  f = FigureOf(e, "Labour is on 22 per cent and the Tories on\u00a017.", "17");
+  EXPECT_EQ(f.kind, "percentage");
 }
 
 TEST(ElidedUnits, CountsStayCounts) {
   Extractor e = testing::MakeExtractor();
   // A counted noun follows.
-  EXPECT_EQ(FigureOf(e, "Labour won 22 per cent of the vote and 17 seats.", "17").kind, "count");
-  EXPECT_EQ(FigureOf(e, "Labour is on 22 per cent, up from 17 seats.", "17").kind, "count");
+  EXPECT_EQ(FigureOf(e, "Labour is on 22 per cent and on 17 seats.", "17").kind, "count");
+  EXPECT_EQ(FigureOf(e, "Labour is on 22 per cent and on\u00a017\u00a0seats.", "17").kind, "count");
   // The share is a change, not a level: "rose 2% to 75" says nothing of the 75's unit.
   EXPECT_EQ(FigureOf(e, "The index rose 2% to 75.", "75").kind, "count");
+  // The preposition is not the share's: a time, a vote, a tally.
+  EXPECT_EQ(FigureOf(e, "Turnout was 30 per cent by noon, and polls close at 10.", "10").kind,
+            "count");
+  EXPECT_EQ(
+      FigureOf(e, "The bill passed with 60% support, and the Senate vote was 52 to 48.", "48").kind,
+      "count");
+  EXPECT_EQ(
+      FigureOf(e, "The SNP won 45% of the vote, while its seat tally was up by 12.", "12").kind,
+      "count");
+  EXPECT_EQ(FigureOf(e, "Support rose 3 points to 45 per cent, from 42 in May.", "42").kind,
+            "count");
   // No share stated in the sentence.
   EXPECT_EQ(FigureOf(e, "With the Conservatives on 24 and Labour on 26, it is close.", "24").kind,
             "count");
   // Over 100 cannot be a share.
-  EXPECT_EQ(FigureOf(e, "Turnout was 61 per cent, with the count at 340.", "340").kind, "count");
-  EXPECT_EQ(FigureOf(e, "Turnout was 61 per cent, with the count at 340.", "340").kind_from, "");
+  Figure f = FigureOf(e, "Turnout was at 61 per cent, with the count at 340.", "340");
+  EXPECT_EQ(f.kind, "count");
+  EXPECT_EQ(f.kind_from, "");
 }
 
 }  // namespace

@@ -117,7 +117,7 @@ TEST(CorpusDatabase, RecordsSchemaVersionMetadataAndIsConsistent) {
   const std::string& db = ExampleDb();
   EXPECT_EQ(Value(db, "PRAGMA user_version"), std::to_string(kDatabaseSchemaVersion));
   EXPECT_EQ(Rows(db, "SELECT key, value FROM meta ORDER BY key"),
-            (std::vector<std::string>{"claimscan_version|0.1.0", "schema_version|1"}));
+            (std::vector<std::string>{"claimscan_version|0.2.0", "schema_version|1"}));
   EXPECT_EQ(Value(db, "PRAGMA journal_mode"), "wal");
   EXPECT_EQ(Value(db, "PRAGMA integrity_check"), "ok");
   EXPECT_TRUE(Rows(db, "PRAGMA foreign_key_check").empty());

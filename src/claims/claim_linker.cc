@@ -46,32 +46,43 @@ bool StartsWithAny(const std::string& s, std::initializer_list<const char*> word
   return false;
 }
 
-// The person the article introduced with a role noun before `before` (a normalised offset):
-// "Finance Minister [Sipho Mahlangu]" or "[Christopher Luxon], the caretaker prime
-// minister". Null when no person holds the role that way.
-const Actor* RoleHolder(const ClaimInputs& in, std::string_view noun, size_t before) {
-  const Analysis& a = *in.analysis;
-  std::string text = Lower(in.norm.substr(0, before));
-  for (size_t q = text.rfind(noun); q != std::string::npos && q > 0; q = text.rfind(noun, q - 1)) {
-    size_t end = q + noun.size();
+// The person the article introduced with `role` ("prime minister", lower-case) shortly
+// before `speaker`: as a title ("Health Minister [Anne Lee]") or in an apposition right
+// after the name ("[Christopher Luxon], the caretaker prime minister"). Null when none.
+const Actor* RoleHolder(const ClaimInputs& in, std::string_view role, const Span& speaker) {
+  // A bounded look back, so that a transcript of a thousand "the minister said" lines
+  // stays linear: the last few mentions of the role within a few paragraphs.
+  constexpr size_t kWindow = 3000;
+  constexpr int kMaxTries = 8;
+  size_t end = std::min(speaker.byte_start, in.original.size());
+  size_t begin = end > kWindow ? end - kWindow : 0;
+  std::string text = Lower(in.original.substr(begin, end - begin));
+  int tries = 0;
+  for (size_t q = text.rfind(role); q != std::string::npos && q > 0 && tries < kMaxTries;
+       q = text.rfind(role, q - 1), ++tries) {
+    size_t q_end = q + role.size();
     bool word = !std::isalpha(static_cast<unsigned char>(text[q - 1])) &&
-                (end >= text.size() || !std::isalpha(static_cast<unsigned char>(text[end])));
+                (q_end >= text.size() || !std::isalpha(static_cast<unsigned char>(text[q_end])));
     if (!word) continue;
-    // An apposition: a comma, then only lower-case words up to the noun.
-    size_t comma = text.rfind(", ", q);
-    bool apposition = comma != std::string::npos && q - comma <= 40 &&
-                      std::all_of(in.norm.begin() + comma + 2, in.norm.begin() + q, [](char c) {
-                        return std::islower(static_cast<unsigned char>(c)) || c == ' ' ||
-                               c == '-' || c == '\'' || c < 0;
-                      });
-    Span role = in.to_original(q, end);
-    for (const Actor& actor : a.actors) {
+    // An apposition: ", the" and lower-case words only, straight after the name.
+    size_t comma = text.rfind(", the ", q);
+    std::string_view between =
+        comma == std::string::npos ? std::string_view() : std::string_view(text).substr(comma);
+    between = between.substr(0, q - std::min(q, comma));
+    bool apposition =
+        comma != std::string::npos && q - comma <= 40 &&
+        between.find(" of ") == std::string_view::npos &&
+        std::all_of(
+            in.original.begin() + begin + comma + 2, in.original.begin() + begin + q, [](char c) {
+              return std::islower(static_cast<unsigned char>(c)) || c == ' ' || c == '-' || c < 0;
+            });
+    size_t at = begin + q, at_end = begin + q_end;
+    for (const Actor& actor : in.analysis->actors) {
       if (actor.type != "person") continue;
       for (const Mention& m : actor.mentions) {
-        bool titled = Overlaps(m.span, role) || (m.span.byte_start >= role.byte_end &&
-                                                 m.span.byte_start <= role.byte_end + 1);
-        bool described = apposition && m.span.byte_end <= role.byte_start &&
-                         role.byte_start - m.span.byte_end <= 48;
+        bool titled = (m.span.byte_start <= at && at_end <= m.span.byte_end) ||
+                      m.span.byte_start == at_end + 1;
+        bool described = apposition && m.span.byte_end == begin + comma;
         if (titled || described) return &actor;
       }
     }
@@ -104,12 +115,10 @@ std::optional<size_t> RelativeClauseSubject(std::string_view norm, size_t speake
   return from + start;
 }
 
-// The actor a speaker phrase stands for (see LinkClaims). `speaker` and `stretch` are the
-// span and text from the speaker to the verb, asides included; `phrase_begin` is the
-// phrase's normalised offset.
+// The actor a speaker phrase stands for (see LinkClaims). `speaker` spans the stretch from
+// the speaker to the verb, asides included.
 std::optional<std::string> ResolveSpeaker(const ClaimInputs& in, const Span& speaker,
-                                          std::string_view stretch, std::string_view phrase,
-                                          size_t phrase_begin) {
+                                          std::string_view phrase) {
   const Analysis& a = *in.analysis;
   std::string p = Lower(phrase);
   // An indefinite speaker is somebody unnamed ("One Labour MP", "Critics of Mr Corbyn",
@@ -148,6 +157,8 @@ std::optional<std::string> ResolveSpeaker(const ClaimInputs& in, const Span& spe
   // The aside is the last pair of commas before the verb ("Speaking in Birmingham, Mr
   // Hartley, the former minister, said"). A person always heads the phrase; other actors
   // outside the aside come before those in it, and a place last.
+  std::string_view stretch = in.original.substr(std::min(speaker.byte_start, in.original.size()),
+                                                speaker.byte_end - speaker.byte_start);
   size_t aside_end = stretch.rfind(',');
   size_t aside_begin = aside_end == std::string_view::npos || aside_end == 0
                            ? std::string_view::npos
@@ -200,9 +211,9 @@ std::optional<std::string> ResolveSpeaker(const ClaimInputs& in, const Span& spe
   // subject of the most recent sentence that names one: its first such mention
   // ("[Smith] congratulated Corbyn ... He said" -> Smith).
   if (role) {
-    std::string_view noun = std::string_view(p).substr(p.rfind(' ') + 1);
-    if (noun.size() >= 4 && noun.find("spokes") == std::string_view::npos) {
-      if (const Actor* holder = RoleHolder(in, noun, phrase_begin)) return holder->id;
+    std::string_view role = std::string_view(p).substr(p.find(' ') + 1);
+    if (role.size() >= 4 && role.find("spokes") == std::string_view::npos) {
+      if (const Actor* holder = RoleHolder(in, role, speaker)) return holder->id;
     }
     const Actor* nearest = nullptr;
     size_t nearest_end = 0;
@@ -295,13 +306,12 @@ std::vector<Claim> LinkClaims(const ClaimInputs& in) {
         size_t stretch_end = verb->begin > speaker->begin ? verb->begin : speaker->end;
         size_t begin =
             RelativeClauseSubject(in.norm, speaker->begin, stretch_end).value_or(speaker->begin);
-        cue.speaker = ResolveSpeaker(
-            in, in.to_original(begin, stretch_end), in.norm.substr(begin, stretch_end - begin),
-            in.norm.substr(speaker->begin, speaker->end - speaker->begin), speaker->begin);
+        cue.speaker = ResolveSpeaker(in, in.to_original(begin, stretch_end),
+                                     in.norm.substr(speaker->begin, speaker->end - speaker->begin));
       } else if (!cues.empty() && cues.back().sentence == si) {
         cue.speaker = cues.back().speaker;  // "He said ... but argued ...": the same speaker
       } else {
-        cue.speaker = ResolveSpeaker(in, cue.verb, "he", "he", verb->begin);
+        cue.speaker = ResolveSpeaker(in, cue.verb, "he");
       }
       cue.rule = in.rules->rules()[m.rule].id;
       cues.push_back(std::move(cue));

@@ -22,6 +22,7 @@ struct ClaimInputs {
   const std::vector<std::vector<RuleMatch>>* cues = nullptr;  // attribution matches per sentence
   const RuleSet* rules = nullptr;
   std::string_view norm;
+  std::string_view original;  // the article's bytes, which Span offsets index
   SpanMapper to_original;
 };
 

@@ -238,6 +238,7 @@ Result<Analysis> Extractor::Extract(const Article& article) {
   claim_inputs.cues = &cues;
   claim_inputs.rules = d.rules.get();
   claim_inputs.norm = norm.text;
+  claim_inputs.original = original;
   claim_inputs.to_original = to_original;
   out.claims = LinkClaims(claim_inputs);
   LinkFigureActors(&out);

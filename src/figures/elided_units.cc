@@ -9,10 +9,27 @@ namespace {
 
 bool IsLetter(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c < 0; }
 
-// The word right before `at`, lower-cased ("" when there is none).
+constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
+
+// Whether a dash or curly quote (U+2010..U+201F in UTF-8) starts at `at`: original text
+// keeps them, and they end a phrase as ASCII punctuation does.
+bool IsDashOrQuote(std::string_view text, size_t at) {
+  return at + 3 <= text.size() && text[at] == '\xE2' && text[at + 1] == '\x80' &&
+         (static_cast<unsigned char>(text[at + 2]) & 0xF0) == 0x90;
+}
+
+// The word right before `at`, lower-cased ("" when there is none); spaces between.
 std::string WordBefore(std::string_view text, size_t at) {
   size_t end = at;
-  while (end > 0 && text[end - 1] == ' ') --end;
+  for (;;) {
+    if (end > 0 && text[end - 1] == ' ') {
+      --end;
+    } else if (end >= 2 && text.substr(end - 2, 2) == kNoBreakSpace) {
+      end -= 2;
+    } else {
+      break;
+    }
+  }
   size_t begin = end;
   while (begin > 0 && IsLetter(text[begin - 1])) --begin;
   std::string word(text.substr(begin, end - begin));
@@ -23,12 +40,20 @@ std::string WordBefore(std::string_view text, size_t at) {
 // Whether what follows `at` ends the figure's phrase: punctuation, the end, or a word
 // that cannot be a counted noun ("on 17 in the latest poll", not "on 17 seats").
 bool EndsPhrase(std::string_view text, size_t at) {
-  static const std::set<std::string> kLinkWords = {
-      "in",    "last",   "this",  "since", "from", "with",  "and",    "on",     "at",   "among",
-      "after", "before", "while", "but",   "as",   "ahead", "behind", "points", "point"};
+  static const std::set<std::string> kLinkWords = {"in",    "last", "this",  "since", "from",
+                                                   "with",  "and",  "among", "after", "before",
+                                                   "while", "but",  "ahead", "behind"};
   size_t begin = at;
-  while (begin < text.size() && text[begin] == ' ') ++begin;
-  if (begin == text.size()) return true;
+  for (;;) {
+    if (begin < text.size() && text[begin] == ' ') {
+      ++begin;
+    } else if (text.substr(begin, 2) == kNoBreakSpace) {
+      begin += 2;
+    } else {
+      break;
+    }
+  }
+  if (begin == text.size() || IsDashOrQuote(text, begin)) return true;
   if (!IsLetter(text[begin])) return !std::isdigit(static_cast<unsigned char>(text[begin]));
   if (begin == at) return false;  // "17th", "24m": part of the same word
   size_t end = begin;
@@ -44,45 +69,28 @@ bool IsLevelShare(const Figure& f) { return f.kind == "percentage" && f.change.e
 
 void ReadElidedUnits(std::string_view text, std::vector<Figure>* figures, size_t first) {
   std::vector<Figure>& fs = *figures;
-  // The unit carries only from a share that is a level ("on 22 per cent"), or from a
-  // margin; "rose 2% to 75" says nothing about the 75.
-  auto nearest = [&](size_t i, auto&& fits) -> const Figure* {
-    for (size_t j = i; j-- > first;) {
-      if (fits(fs[j])) return &fs[j];
-    }
-    for (size_t j = i + 1; j < fs.size(); ++j) {
-      if (fits(fs[j])) return &fs[j];
-    }
-    return nullptr;
-  };
-  auto is_margin = [](const Figure& f) { return f.kind == "percentage_point"; };
-  auto is_level = [](const Figure& f) { return IsLevelShare(f); };
-  auto is_either = [](const Figure& f) { return f.kind == "percentage_point" || IsLevelShare(f); };
+  // Only a list that repeats its preposition drops the unit: "Labour on 22 per cent and
+  // the Conservatives on 17", "leads among men by 13 points ... among women by 12". The
+  // earlier figure must be a share that is a level, or a margin, and stated in full.
+  static const std::set<std::string> kListWords = {"on", "to", "at", "by", "from"};
   for (size_t i = first; i < fs.size(); ++i) {
     Figure& f = fs[i];
     if (f.kind != "count" || !f.value || *f.value <= 0 || *f.value > 100 || !f.scale.empty() ||
-        f.low || f.split || !EndsPhrase(text, f.span.byte_end)) {
+        f.low || f.split || !f.approx.empty() || !EndsPhrase(text, f.span.byte_end)) {
       continue;
     }
     std::string before = WordBefore(text, f.span.byte_start);
+    if (kListWords.count(before) == 0) continue;
     const Figure* from = nullptr;
-    std::string kind;
-    if (before == "up" || before == "down" || before == "by") {
-      from = nearest(i, is_either);
-      kind = "percentage_point";
-    } else if (before == "on" || before == "to" || before == "at" || before == "from") {
-      // "down from nine" after "trailing by five points" is the margin it was.
-      const Figure* margin = before == "from" ? nearest(i, is_margin) : nullptr;
-      from = margin ? margin : nearest(i, is_level);
-      kind = margin ? "percentage_point" : "percentage";
+    for (size_t j = i; j-- > first && from == nullptr;) {
+      const Figure& g = fs[j];
+      bool stated = g.kind_from.empty() && (IsLevelShare(g) || g.kind == "percentage_point");
+      if (stated && WordBefore(text, g.span.byte_start) == before) from = &g;
     }
     if (from == nullptr) continue;
-    std::string unit = from->kind == kind ? from->unit : (kind == "percentage" ? "%" : "pp");
-    std::string from_text = from->text;
-    f.kind = kind;
-    f.unit = unit;
-    f.kind_from = from_text;
-    if (before == "up" || before == "down") f.change = before;
+    f.kind = from->kind;
+    f.unit = from->unit;
+    f.kind_from = from->text;
   }
 }
 
