@@ -1,5 +1,7 @@
 // Actors and claims: the seed annotation (corpora/seeds/expected.json) and the evaluation
 // corpus (corpora/eval/actors/).
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -11,6 +13,7 @@
 
 namespace claimscan {
 namespace {
+namespace fs = std::filesystem;
 
 using nlohmann::json;
 
@@ -148,6 +151,12 @@ TEST(ActorsClaims, AnAsideDescribesTheSpeakerWithoutSpeaking) {
       "Assembly, accused its partner of blackmail.");
   EXPECT_EQ(SpeakerOf(a, "said"), "COSLA");
   EXPECT_EQ(SpeakerOf(a, "accused"), "African National Congress");
+  // Read on the original bytes: a curly quote ends the sentence before the subject.
+  Analysis b = testing::AnalyseText(
+      extractor,
+      "Coalition strain\n\nMr Steenhuisen called it \u201ca betrayal.\u201d The Democratic "
+      "Alliance, which won 87 seats in the National Assembly, accused the ANC of bad faith.");
+  EXPECT_EQ(SpeakerOf(b, "accused"), "Democratic Alliance");
 }
 
 TEST(ActorsClaims, ARoleSpeaksForThePersonIntroducedWithIt) {
@@ -178,6 +187,35 @@ TEST(ActorsClaims, ASourceSpeaksForWhomThePhraseNames) {
       "One source said nothing had been decided.");
   EXPECT_EQ(SpeakerOf(a, "said"), "Downing Street");
   EXPECT_EQ(SpeakerOf(a, "said", 1), "");  // a guard: a source that names no one is no one
+}
+
+// A speaker whose name ends in a word of the rules' `map org_suffix` is an organisation,
+// and a user's rule file extends that list without recompiling.
+TEST(ActorsClaims, ASpeakerEndingInAnOrganisationWordIsAnOrganisation) {
+  const std::string text =
+      "Harbour row\n\nBright Harbour Cooperative said the fees would rise. Marlow Tidal "
+      "Water said nothing.";
+  auto TypeOf = [](const Analysis& a, const std::string& name) -> std::string {
+    for (const Actor& actor : a.actors) {
+      if (actor.name == name) return actor.type;
+    }
+    return "<none>";
+  };
+  Extractor bundled = testing::MakeExtractor();
+  Analysis before = testing::AnalyseText(bundled, text);
+  EXPECT_EQ(TypeOf(before, "Marlow Tidal Water"), "org");
+  EXPECT_EQ(TypeOf(before, "Bright Harbour Cooperative"), "person");
+
+  fs::path extra = fs::temp_directory_path() / "claimscan_org_suffix_test.rules";
+  std::ofstream(extra) << "map org_suffix\n  org: Cooperative\n";
+  Result<RuleSet> rules = RuleSet::Load({testing::SourcePath("rules"), extra.string()});
+  fs::remove(extra);
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  Result<Extractor> extended =
+      Extractor::Create(std::make_shared<const RuleSet>(std::move(rules).value()), {});
+  ASSERT_TRUE(extended.ok());
+  Analysis after = testing::AnalyseText(*extended, text);
+  EXPECT_EQ(TypeOf(after, "Bright Harbour Cooperative"), "org");
 }
 
 // The evaluation corpus: mention F1 >= 0.85 and attribution F1 >= 0.8 (issue 4).

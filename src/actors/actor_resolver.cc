@@ -4,14 +4,11 @@
 
 #include <claimscan/actor_resolver.h>
 
-namespace claimscan {
-namespace {
+#include "common/ascii.h"
 
-std::string Lower(std::string_view s) {
-  std::string out;
-  for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+namespace claimscan {
+using internal::AsciiLower;
+namespace {
 
 std::string Slug(std::string_view name) {
   std::string out;
@@ -64,7 +61,7 @@ std::vector<Actor> ResolveActors(std::vector<MentionCandidate> candidates) {
   std::vector<Entry> entries;
   for (size_t i : order) {
     const MentionCandidate& c = candidates[i];
-    std::string key = Lower(c.name);
+    std::string key = AsciiLower(c.name);
     Entry* target = nullptr;
     for (Entry& e : entries) {
       if (e.key == key) {

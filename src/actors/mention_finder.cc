@@ -4,14 +4,10 @@
 #include <cctype>
 #include <set>
 
+#include "common/ascii.h"
+
 namespace claimscan::internal {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string LastWord(std::string_view name) {
   size_t space = name.rfind(' ');
@@ -59,16 +55,7 @@ void AddSurnameMentions(std::string_view norm, const std::function<bool(size_t)>
 
 void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>& sentences,
                         const std::vector<std::vector<RuleMatch>>& cues,
-                        std::vector<PendingMention>* mentions) {
-  static const std::set<std::string> kOrgWords = {
-      "Council",    "Party",       "Water",      "Group",     "Union",       "Bank",
-      "Trust",      "Office",      "Department", "Ministry",  "Agency",      "Commission",
-      "Committee",  "Government",  "Authority",  "Service",   "Association", "Institute",
-      "Foundation", "Corporation", "Company",    "Motors",    "Motoren",     "Energy",
-      "Airways",    "Airlines",    "Rail",       "Railways",  "Police",      "Court",
-      "Board",      "Services",    "Holdings",   "Partners",  "Labs",        "Technologies",
-      "Systems",    "Industries",  "Resources",  "Utilities", "Insurance",   "Investments",
-      "Capital",    "Logistics",   "Mining"};
+                        const Lexicon* org_suffixes, std::vector<PendingMention>* mentions) {
   // Capitalised words that start a speaker phrase without being a name.
   static const std::set<std::string> kNotNames = {
       "The",       "A",          "An",       "He",         "She",       "They",     "It",
@@ -144,7 +131,8 @@ void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>&
     size_t phrase_end = phrase_begin + phrase.size();
     if (!names || Covered(*mentions, phrase_begin, phrase_end)) return;
     PendingMention p;
-    bool org = org_noun || connector || kOrgWords.count(words.back());
+    bool org = org_noun || connector ||
+               (org_suffixes != nullptr && org_suffixes->count(AsciiLower(words.back())) > 0);
     p.candidate.type = org ? "org" : "person";
     p.candidate.name = std::string(phrase);
     p.candidate.mention.rule = org ? "org.speaker" : "person.speaker";
@@ -218,17 +206,17 @@ void DropHeadlineOnlyMentions(std::vector<PendingMention>* mentions) {
   std::set<std::string> body_names;
   for (const PendingMention& m : *mentions) {
     if (m.headline) continue;
-    body_names.insert(Lower(m.candidate.name));
-    if (m.candidate.type == "person") body_names.insert(Lower(LastWord(m.candidate.name)));
+    body_names.insert(AsciiLower(m.candidate.name));
+    if (m.candidate.type == "person") body_names.insert(AsciiLower(LastWord(m.candidate.name)));
   }
   mentions->erase(std::remove_if(mentions->begin(), mentions->end(),
                                  [&](const PendingMention& m) {
                                    if (!m.headline || m.candidate.canonical) return false;
-                                   if (body_names.count(Lower(m.candidate.name))) return false;
+                                   if (body_names.count(AsciiLower(m.candidate.name))) return false;
                                    // "Jeremy Corbyn" in the headline, "Corbyn" in the body.
                                    return m.candidate.type != "person" ||
                                           m.candidate.name.find(' ') == std::string::npos ||
-                                          !body_names.count(Lower(LastWord(m.candidate.name)));
+                                          !body_names.count(AsciiLower(LastWord(m.candidate.name)));
                                  }),
                   mentions->end());
 }

@@ -31,11 +31,11 @@ void AddSurnameMentions(std::string_view norm, const std::function<bool(size_t)>
 
 // A capitalised name of two to four words in an attribution cue's speaker group that no
 // mention covers ("Anas Sarwar accused", "said Colin Pryce") becomes a person mention:
-// whoever speaks is most often a person. Names ending in an organisation word (Council,
-// Water, Party, ...) become organisations instead.
+// whoever speaks is most often a person. Names ending in a word of `org_suffixes` (the rules'
+// `map org_suffix`: Council, Water, Party, ...) become organisations instead.
 void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>& sentences,
                         const std::vector<std::vector<RuleMatch>>& cues,
-                        std::vector<PendingMention>* mentions);
+                        const Lexicon* org_suffixes, std::vector<PendingMention>* mentions);
 
 // "the Senator", "the Chancellor": `the` and a capitalised title from `titles` (the rules'
 // `map title`) is a mention of the nearest person mentioned before it.

@@ -8,8 +8,10 @@
 
 #include "check/subject_terms.h"
 #include "check/value_comparison.h"
+#include "common/ascii.h"
 
 namespace claimscan {
+using internal::AsciiLower;
 namespace {
 
 using internal::FormatValue;
@@ -27,7 +29,7 @@ std::vector<std::string> WordsAfter(std::string_view text, const Figure& f, size
     size_t b = i;
     while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
     if (i == b) break;  // punctuation ends the clause
-    out.push_back(internal::Lowercase(text.substr(b, i - b)));
+    out.push_back(AsciiLower(text.substr(b, i - b)));
   }
   return out;
 }
@@ -41,7 +43,7 @@ std::vector<std::string> WordsBefore(std::string_view text, const Figure& f, siz
     size_t e = i;
     while (i > 0 && std::isalpha(static_cast<unsigned char>(text[i - 1]))) --i;
     if (i == e) break;
-    out.push_back(internal::Lowercase(text.substr(i, e - i)));
+    out.push_back(AsciiLower(text.substr(i, e - i)));
   }
   return out;
 }
@@ -232,7 +234,7 @@ void Totals(const Analysis& a, std::string_view text, std::vector<ConsistencyFin
     bool parts_follow = false;
     if (after.size() >= 2) {
       size_t b = total.span.byte_end, e = a.figures[after[0]].span.byte_start;
-      std::string between = internal::Lowercase(text.substr(b, e - b));
+      std::string between = AsciiLower(text.substr(b, e - b));
       parts_follow = between.find(':') != std::string::npos;
       for (const std::string& cue : kPartCues)
         parts_follow |= between.find(cue) != std::string::npos;
@@ -262,7 +264,7 @@ std::vector<std::string> SentenceWords(std::string_view text, const Span& span) 
     while (i < span.byte_end && !std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
     size_t b = i;
     while (i < span.byte_end && std::isalpha(static_cast<unsigned char>(text[i]))) ++i;
-    if (i > b) out.push_back(internal::Lowercase(text.substr(b, i - b)));
+    if (i > b) out.push_back(AsciiLower(text.substr(b, i - b)));
   }
   return out;
 }
@@ -287,7 +289,7 @@ void VoteTallies(const Analysis& a, std::string_view text, std::vector<Consisten
     const Figure& no = a.figures[x + 1];
     if (!exact_count(x) || !exact_count(x + 1) || yes.sentence != no.sentence) continue;
     std::string between =
-        internal::Lowercase(text.substr(yes.span.byte_end, no.span.byte_start - yes.span.byte_end));
+        AsciiLower(text.substr(yes.span.byte_end, no.span.byte_start - yes.span.byte_end));
     if (between != " to " && between != "-" && between != " votes to ") continue;
     if (!HasWord(SentenceWords(text, a.sentences[yes.sentence].span), kVoteWords)) continue;
     for (size_t s = yes.sentence + 1; s <= yes.sentence + 2 && s < a.sentences.size(); ++s) {
@@ -342,7 +344,7 @@ void SameSubject(const Analysis& a, std::string_view text, std::vector<Consisten
       const Figure& fy = a.figures[y];
       if (!internal::IsCheckable(fy) || fy.sentence == fx.sentence || fy.kind != fx.kind ||
           fy.unit != fx.unit || fy.currency != fx.currency || !fy.change.empty() ||
-          internal::Lowercase(fy.about) != internal::Lowercase(fx.about) ||
+          AsciiLower(fy.about) != AsciiLower(fx.about) ||
           (fx.actor && fy.actor && fy.actor != fx.actor)) {
         continue;
       }

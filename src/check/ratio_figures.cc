@@ -4,6 +4,7 @@
 #include <map>
 
 #include "check/value_comparison.h"
+#include "common/ascii.h"
 
 namespace claimscan::internal {
 namespace {
@@ -19,7 +20,7 @@ bool IsAmount(const Figure& f) {
 bool AfterFrom(std::string_view text, const Span& sentence, const Figure& f) {
   size_t begin =
       f.span.byte_start > sentence.byte_start + 12 ? f.span.byte_start - 12 : sentence.byte_start;
-  std::string before = Lowercase(text.substr(begin, f.span.byte_start - begin));
+  std::string before = AsciiLower(text.substr(begin, f.span.byte_start - begin));
   size_t at = before.rfind("from ");
   return at != std::string::npos && (at == 0 || before[at - 1] == ' ');
 }

@@ -9,8 +9,10 @@
 
 #include "check/source_index_impl.h"
 #include "check/subject_terms.h"
+#include "common/ascii.h"
 
 namespace claimscan {
+using internal::AsciiLower;
 namespace {
 
 // Splits RFC 4180 CSV into records of fields, with the line each record starts on. Quoted
@@ -68,7 +70,7 @@ std::string Trim(std::string s) {
 // Fills kind, unit and currency from a table's unit column: percent, pp, times, an ISO
 // currency code, or the counted noun.
 void ApplyUnit(const std::string& unit, Figure* f) {
-  std::string u = internal::Lowercase(unit);
+  std::string u = AsciiLower(unit);
   if (u == "percent" || u == "%" || u == "per cent" || u == "pct") {
     f->kind = "percentage";
     f->unit = "%";
@@ -101,7 +103,7 @@ Status SourceIndex::AddTable(const std::string& path, Extractor& extractor) {
   if (records.empty()) return Status::InvalidInput(path, "empty table");
   std::map<std::string, size_t> column;
   for (size_t i = 0; i < records[0].second.size(); ++i) {
-    column[internal::Lowercase(Trim(records[0].second[i]))] = i;
+    column[AsciiLower(Trim(records[0].second[i]))] = i;
   }
   for (const char* required : {"subject", "measure", "value", "unit"}) {
     if (!column.count(required)) {

@@ -10,8 +10,10 @@
 #include "check/subject_terms.h"
 #include "check/text_table.h"
 #include "check/value_comparison.h"
+#include "common/ascii.h"
 
 namespace claimscan {
+using internal::AsciiLower;
 namespace {
 
 // Below this a source figure is not about the same subject at all.
@@ -153,7 +155,7 @@ bool HeaviestWord(const internal::Terms& stated, const std::vector<std::string>&
 // votes", "Percent", "Pct", "Share (%)".
 bool PercentColumn(const std::string& header) {
   if (header.find('%') != std::string::npos) return true;
-  std::string lower = internal::Lowercase(header);
+  std::string lower = AsciiLower(header);
   return lower.find("percent") != std::string::npos ||
          lower.find("per cent") != std::string::npos || lower == "pct" || lower == "pct.";
 }

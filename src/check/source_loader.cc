@@ -6,16 +6,15 @@
 #include <claimscan/article_reader.h>
 #include <claimscan/checker.h>
 
+#include "common/ascii.h"
+
 namespace claimscan {
+using internal::AsciiLower;
 namespace fs = std::filesystem;
 
 namespace {
 
-bool IsTable(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
-  return ext == ".csv";
-}
+bool IsTable(const fs::path& p) { return AsciiLower(p.extension().string()) == ".csv"; }
 
 }  // namespace
 

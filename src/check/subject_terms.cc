@@ -7,6 +7,8 @@
 #include <memory>
 #include <set>
 
+#include "common/ascii.h"
+
 namespace claimscan::internal {
 namespace {
 
@@ -108,7 +110,7 @@ std::vector<Word> Words(std::string_view text, size_t base, size_t begin, size_t
     auto [b, e] = spans[w];
     std::string term;
     if (synonyms != nullptr) {
-      std::string key = Lowercase(text.substr(b, e - b));
+      std::string key = AsciiLower(text.substr(b, e - b));
       auto it = synonyms->find(key);
       if (it != synonyms->end()) term = Stem(it->second);
       for (size_t n = w + 1; n < spans.size() && n < w + kMaxPhraseWords; ++n) {
@@ -116,7 +118,7 @@ std::vector<Word> Words(std::string_view text, size_t base, size_t begin, size_t
         std::string_view gap =
             text.substr(spans[n - 1].second, spans[n].first - spans[n - 1].second);
         if (gap.find_first_not_of(' ') != std::string_view::npos) break;
-        key += " " + Lowercase(text.substr(spans[n].first, spans[n].second - spans[n].first));
+        key += " " + AsciiLower(text.substr(spans[n].first, spans[n].second - spans[n].first));
         auto phrase = synonyms->find(key);
         if (phrase != synonyms->end()) out.push_back({Stem(phrase->second), base + b});
       }
@@ -148,14 +150,8 @@ bool IsCheckable(const Figure& f) {
   return f.value.has_value() && kinds.count(f.kind) > 0;
 }
 
-std::string Lowercase(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string TermOf(std::string_view word) {
-  std::string t = Lowercase(word);
+  std::string t = AsciiLower(word);
   for (std::string_view tail : {"'s", "\xE2\x80\x99s", "'"}) {
     if (t.size() > tail.size() && t.compare(t.size() - tail.size(), tail.size(), tail) == 0) {
       t.resize(t.size() - tail.size());
@@ -259,7 +255,7 @@ std::vector<Terms> FigureTerms(const Analysis& analysis, std::string_view text,
       // whatever the verb before it.
       const Figure& f = analysis.figures[figures[k]];
       if (f.kind == "percentage_point" && f.span.byte_start >= span.byte_start + 3 &&
-          Lowercase(text.substr(f.span.byte_start - 3, 3)) == "by ") {
+          AsciiLower(text.substr(f.span.byte_start - 3, 3)) == "by ") {
         AddTerm(&terms, std::string(kMarginTerm), 1.0);
       }
       out[figures[k]] = ToTerms(terms);

@@ -27,9 +27,6 @@ inline constexpr std::string_view kForecastTerm = "forecast";
 // they are not checked.
 bool IsCheckable(const Figure& f);
 
-// `s` in ASCII lower case.
-std::string Lowercase(std::string_view s);
-
 // A word as a term: lower-case, possessive and plural dropped ("Democrats'" -> "democrat");
 // empty for stop words, numbers and words that say nothing of a subject ("per", "cent").
 std::string TermOf(std::string_view word);

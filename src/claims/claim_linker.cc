@@ -6,8 +6,10 @@
 #include <optional>
 
 #include "claims/quote_finder.h"
+#include "common/ascii.h"
 
 namespace claimscan {
+using internal::AsciiLower;
 namespace {
 
 bool Inside(const Span& inner, const Span& outer) {
@@ -21,12 +23,6 @@ bool Overlaps(const Span& a, const Span& b) {
 bool Measured(const std::string& kind) {
   return kind == "percentage" || kind == "percentage_point" || kind == "count" || kind == "money" ||
          kind == "multiplier";
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 // An attribution cue, resolved.
@@ -56,7 +52,7 @@ const Actor* RoleHolder(const ClaimInputs& in, std::string_view role, const Span
   constexpr int kMaxTries = 8;
   size_t end = std::min(speaker.byte_start, in.original.size());
   size_t begin = end > kWindow ? end - kWindow : 0;
-  std::string text = Lower(in.original.substr(begin, end - begin));
+  std::string text = AsciiLower(in.original.substr(begin, end - begin));
   int tries = 0;
   for (size_t q = text.rfind(role); q != std::string::npos && q > 0 && tries < kMaxTries;
        q = text.rfind(role, q - 1), ++tries) {
@@ -90,28 +86,64 @@ const Actor* RoleHolder(const ClaimInputs& in, std::string_view role, const Span
   return nullptr;
 }
 
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The length of what ends a subject, looking back, at `at` in the original bytes: a
+// sentence end, a line break or a quotation mark, straight or curly. 0 when none is there.
+size_t SubjectBoundary(std::string_view text, size_t at) {
+  char c = text[at];
+  if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '"') return 1;
+  std::string_view three = text.substr(at, 3);
+  return three == "\xE2\x80\x9C" || three == "\xE2\x80\x9D" ? 3 : 0;
+}
+
 // Where the subject starts when the rule's speaker phrase sits inside a relative clause
 // that closes just before the verb: "[The ANC], which holds 159 of the seats in the
-// National Assembly, accused ..." Offsets are normalised; nullopt when there is none.
-std::optional<size_t> RelativeClauseSubject(std::string_view norm, size_t speaker_begin,
+// National Assembly, accused ..." Offsets are original bytes, as the aside ranking in
+// ResolveSpeaker reads them; nullopt when there is none.
+std::optional<size_t> RelativeClauseSubject(std::string_view text, size_t speaker_begin,
                                             size_t verb_begin) {
-  std::string_view before_verb = norm.substr(0, verb_begin);
-  while (!before_verb.empty() && before_verb.back() == ' ') before_verb.remove_suffix(1);
-  if (before_verb.empty() || before_verb.back() != ',') return std::nullopt;
-  size_t from = speaker_begin > 200 ? speaker_begin - 200 : 0;
-  std::string_view window = norm.substr(from, speaker_begin - from);
-  size_t which = window.rfind(", which "), who = window.rfind(", who ");
-  if (which == std::string_view::npos && who == std::string_view::npos) return std::nullopt;
-  size_t rel = which == std::string_view::npos ? who
-               : who == std::string_view::npos ? which
-                                               : std::max(which, who);
-  // The subject runs back to the sentence's start or an opening quote.
-  size_t start = window.find_last_of(".!?\n\"", rel);
-  start = start == std::string_view::npos ? 0 : start + 1;
-  while (start < rel && window[start] == ' ') ++start;
-  if (start >= rel || window.substr(rel).find_first_of(".!?\n\"") != std::string_view::npos) {
-    return std::nullopt;
+  size_t close = std::min(verb_begin, text.size());
+  for (;;) {
+    if (close > 0 && IsSpace(text[close - 1])) {
+      --close;
+    } else if (close > 1 && text.substr(close - 2, 2) == "\xC2\xA0") {
+      close -= 2;
+    } else {
+      break;
+    }
   }
+  if (close == 0 || text[close - 1] != ',') return std::nullopt;
+  // The last ", which" or ", who" in the 200 bytes before the speaker phrase.
+  size_t from = speaker_begin > 200 ? speaker_begin - 200 : 0;
+  std::string_view window = text.substr(from, speaker_begin - from);
+  std::optional<size_t> rel;
+  for (size_t i = window.size(); i-- > 0 && !rel;) {
+    if (window[i] != ',') continue;
+    size_t w = i + 1;
+    while (w < window.size() && IsSpace(window[w])) ++w;
+    for (std::string_view word : {"which", "who"}) {
+      size_t after = w + word.size();
+      if (window.substr(w, word.size()) == word && after < window.size() &&
+          IsSpace(window[after])) {
+        rel = i;
+      }
+    }
+  }
+  if (!rel) return std::nullopt;
+  // The clause crosses no boundary; the subject runs back to the last one.
+  for (size_t i = *rel; i < window.size(); ++i) {
+    if (SubjectBoundary(window, i) > 0) return std::nullopt;
+  }
+  size_t start = 0;
+  for (size_t i = *rel; i-- > 0;) {
+    if (size_t len = SubjectBoundary(window, i); len > 0) {
+      start = i + len;
+      break;
+    }
+  }
+  while (start < *rel && IsSpace(window[start])) ++start;
+  if (start >= *rel) return std::nullopt;
   return from + start;
 }
 
@@ -120,7 +152,7 @@ std::optional<size_t> RelativeClauseSubject(std::string_view norm, size_t speake
 std::optional<std::string> ResolveSpeaker(const ClaimInputs& in, const Span& speaker,
                                           std::string_view phrase) {
   const Analysis& a = *in.analysis;
-  std::string p = Lower(phrase);
+  std::string p = AsciiLower(phrase);
   // An indefinite speaker is somebody unnamed ("One Labour MP", "Critics of Mr Corbyn",
   // "Opposition councillors"): a party or person inside it only describes them. It is an
   // actor only when a group names it ("Labour MPs") or an actor follows "for" / "of" after a
@@ -304,9 +336,12 @@ std::vector<Claim> LinkClaims(const ClaimInputs& in) {
       if (speaker != nullptr) {
         // The stretch from the speaker phrase to the verb, asides included.
         size_t stretch_end = verb->begin > speaker->begin ? verb->begin : speaker->end;
-        size_t begin =
-            RelativeClauseSubject(in.norm, speaker->begin, stretch_end).value_or(speaker->begin);
-        cue.speaker = ResolveSpeaker(in, in.to_original(begin, stretch_end),
+        Span stretch = in.to_original(speaker->begin, stretch_end);
+        // Only the byte offsets of the stretch are read from here on.
+        stretch.byte_start =
+            RelativeClauseSubject(in.original, stretch.byte_start, stretch.byte_end)
+                .value_or(stretch.byte_start);
+        cue.speaker = ResolveSpeaker(in, stretch,
                                      in.norm.substr(speaker->begin, speaker->end - speaker->begin));
       } else if (!cues.empty() && cues.back().sentence == si) {
         cue.speaker = cues.back().speaker;  // "He said ... but argued ...": the same speaker

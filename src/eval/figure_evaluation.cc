@@ -11,16 +11,14 @@
 #include <claimscan/article_reader.h>
 #include <claimscan/evaluation.h>
 
+#include "common/ascii.h"
+
 namespace claimscan {
+using internal::AsciiLower;
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // Values agree at the precision the gold writes: 33.3333 accepts 33.33333..., and a value
 // written with no decimals must match to within half a unit of its last digit.
@@ -131,7 +129,7 @@ FigureScores ScoreFigures(const std::vector<GoldArticle>& gold,
           }
           if (!want.about.empty()) {
             ++scores.about_total;
-            scores.about_correct += Lower(got.about) == Lower(want.about);
+            scores.about_correct += AsciiLower(got.about) == AsciiLower(want.about);
           }
         }
       }

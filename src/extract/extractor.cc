@@ -222,7 +222,7 @@ Result<Analysis> Extractor::Extract(const Article& article) {
     }
     internal::ReadElidedUnits(original, &out.figures, first_figure);
   }
-  internal::AddSpeakerMentions(norm.text, ranges, cues, &pending);
+  internal::AddSpeakerMentions(norm.text, ranges, cues, d.rules->lexicon("org_suffix"), &pending);
   internal::AddSurnameMentions(norm.text, boundary, &pending);
   internal::AddTitleReferences(norm.text, d.rules->lexicon("title"), boundary, &pending);
   internal::DropHeadlineOnlyMentions(&pending);

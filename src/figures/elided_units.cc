@@ -4,6 +4,8 @@
 #include <set>
 #include <string>
 
+#include "common/ascii.h"
+
 namespace claimscan::internal {
 namespace {
 
@@ -32,9 +34,7 @@ std::string WordBefore(std::string_view text, size_t at) {
   }
   size_t begin = end;
   while (begin > 0 && IsLetter(text[begin - 1])) --begin;
-  std::string word(text.substr(begin, end - begin));
-  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return word;
+  return AsciiLower(text.substr(begin, end - begin));
 }
 
 // Whether what follows `at` ends the figure's phrase: punctuation, the end, or a word
@@ -58,9 +58,7 @@ bool EndsPhrase(std::string_view text, size_t at) {
   if (begin == at) return false;  // "17th", "24m": part of the same word
   size_t end = begin;
   while (end < text.size() && IsLetter(text[end])) ++end;
-  std::string word(text.substr(begin, end - begin));
-  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return kLinkWords.count(word) > 0;
+  return kLinkWords.count(AsciiLower(text.substr(begin, end - begin))) > 0;
 }
 
 bool IsLevelShare(const Figure& f) { return f.kind == "percentage" && f.change.empty(); }

@@ -8,15 +8,11 @@
 
 #include <claimscan/number_parser.h>
 
-namespace claimscan {
-namespace {
+#include "common/ascii.h"
 
-std::string Lower(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+namespace claimscan {
+using internal::AsciiLower;
+namespace {
 
 // English digits: an optional sign, groups of three separated by ',' or a space, a '.'
 // decimal part. Rejects anything else so that "1.2.3" or "12,34" are not misread.
@@ -86,7 +82,7 @@ struct NumberParser::Impl {
   }
 
   std::optional<double> SpelloutUncached(std::string_view text) {
-    std::string words = Lower(text);
+    std::string words = AsciiLower(text);
     // RBNF's canonical English has no "and" ("one hundred and five") and no leading "a".
     size_t pos;
     while ((pos = words.find(" and ")) != std::string::npos) words.replace(pos, 5, " ");
@@ -150,7 +146,7 @@ std::optional<double> NumberParser::ParseOrdinal(std::string_view text) {
 }
 
 std::optional<double> NumberParser::ParseDenominator(std::string_view text) {
-  std::string word = Lower(text);
+  std::string word = AsciiLower(text);
   if (word == "half" || word == "halves") return 2;
   if (word == "quarter" || word == "quarters") return 4;
   if (!word.empty() && word.back() == 's') word.pop_back();

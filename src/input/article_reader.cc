@@ -13,13 +13,15 @@
 
 #include <claimscan/article_reader.h>
 
+#include "common/ascii.h"
+
 namespace claimscan {
+using internal::AsciiLower;
 namespace fs = std::filesystem;
 namespace {
 
 std::optional<InputFormat> FormatOf(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  std::string ext = AsciiLower(p.extension().string());
   if (ext == ".txt") return InputFormat::kText;
   if (ext == ".md") return InputFormat::kMarkdown;
   if (ext == ".jsonl") return InputFormat::kJsonl;
@@ -28,8 +30,7 @@ std::optional<InputFormat> FormatOf(const fs::path& p) {
 
 bool SkippedInFolder(const fs::path& p) {
   std::string name = p.filename().string();
-  std::string lower = name;
-  std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+  std::string lower = AsciiLower(name);
   return name.empty() || name[0] == '.' || lower.rfind("readme.", 0) == 0;
 }
 

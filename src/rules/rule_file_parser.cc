@@ -3,6 +3,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "common/ascii.h"
+
 namespace claimscan::internal {
 namespace {
 
@@ -91,11 +93,7 @@ std::string CollapseSpaces(std::string_view phrase) {
   return out;
 }
 
-std::string LexiconKey(std::string_view phrase) {
-  std::string out = CollapseSpaces(phrase);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string LexiconKey(std::string_view phrase) { return AsciiLower(CollapseSpaces(phrase)); }
 
 Result<ParsedFile> ParseRuleFile(std::string_view text, std::string_view path) {
   ParsedFile file;
