@@ -157,6 +157,13 @@ TEST(ActorsClaims, AnAsideDescribesTheSpeakerWithoutSpeaking) {
       "Coalition strain\n\nMr Steenhuisen called it \u201ca betrayal.\u201d The Democratic "
       "Alliance, which won 87 seats in the National Assembly, accused the ANC of bad faith.");
   EXPECT_EQ(SpeakerOf(b, "accused"), "Democratic Alliance");
+  // A word in scare quotes inside the aside neither ends it nor is what was said.
+  Analysis c = testing::AnalyseText(
+      extractor,
+      "Visa row\n\nThe Home Office, in a \"statement\" to the BBC, said the rules were fair.");
+  EXPECT_EQ(SpeakerOf(c, "said"), "Home Office");
+  ASSERT_EQ(c.claims.size(), 1u);
+  EXPECT_FALSE(c.claims[0].quote.has_value());
 }
 
 TEST(ActorsClaims, ARoleSpeaksForThePersonIntroducedWithIt) {
@@ -187,6 +194,35 @@ TEST(ActorsClaims, ASourceSpeaksForWhomThePhraseNames) {
       "One source said nothing had been decided.");
   EXPECT_EQ(SpeakerOf(a, "said"), "Downing Street");
   EXPECT_EQ(SpeakerOf(a, "said", 1), "");  // a guard: a source that names no one is no one
+}
+
+// "the Premier" is the person introduced as Premier, not the person named last; "The
+// Tánaiste, Simon Harris," is the person named in apposition.
+TEST(ActorsClaims, ATitleReferenceIsThePersonWhoHoldsTheTitle) {
+  Extractor extractor = testing::MakeExtractor();
+  Analysis a = testing::AnalyseText(
+      extractor,
+      "Pay row\n\nPremier Rebecca Talbot met the union. Health Minister Daniel Pryor stayed "
+      "away. The Premier said the offer was fair.\n\nThe Tánaiste, Simon Harris, said Sinn "
+      "Féin was scaremongering. Niamh Carragher disagreed.");
+  EXPECT_EQ(SpeakerOf(a, "said"), "Rebecca Talbot");
+  EXPECT_EQ(SpeakerOf(a, "said", 1), "Simon Harris");
+  for (const Actor& actor : a.actors) {
+    if (actor.name != "Daniel Pryor" && actor.name != "Niamh Carragher") continue;
+    EXPECT_EQ(actor.mentions.size(), 1u) << actor.name;  // no title reference merged in
+  }
+}
+
+// A titled name at the start of the speaker phrase is named, even when the title's first
+// word starts indefinite phrases too ("Opposition councillors"); a contraction is no name.
+TEST(ActorsClaims, ATitledSpeakerIsNamedAndAContractionIsNoName) {
+  Extractor extractor = testing::MakeExtractor();
+  Analysis a = testing::AnalyseText(
+      extractor,
+      "Health row\n\nOpposition Leader Marcus Feeney said Labor had lost control. \"We've "
+      "called the police three times,\" said Maria Lopez.");
+  EXPECT_EQ(SpeakerOf(a, "said"), "Marcus Feeney");
+  for (const Actor& actor : a.actors) EXPECT_NE(actor.name, "We've");
 }
 
 // A speaker whose name ends in a word of the rules' `map org_suffix` is an organisation,

@@ -29,6 +29,22 @@ TEST(ElidedUnits, ABareNumberAfterAShareIsAShare) {
   EXPECT_EQ(f.kind, "percentage");
 }
 
+// "from 13.8% to 15%", "fell 0.9pc to 11.4pc": two figures side by side, not a split; the
+// second is the level reached, with no change (FigureBuilder, `set: split=false`).
+TEST(FiguresSideBySide, TheSecondIsALevelAndNeitherIsASplit) {
+  Extractor e = testing::MakeExtractor();
+  Figure fell = FigureOf(e, "Unemployment fell 0.9pc to 11.4pc.", "0.9pc");
+  Figure level = FigureOf(e, "Unemployment fell 0.9pc to 11.4pc.", "11.4pc");
+  EXPECT_EQ(fell.change, "down");
+  EXPECT_EQ(level.change, "");
+  EXPECT_FALSE(fell.split.has_value());
+  EXPECT_FALSE(level.split.has_value());
+  EXPECT_EQ(FigureOf(e, "NICs rise from 13.8% to 15%.", "15%").value, 15);
+  // A split of one whole still needs its sides to add up.
+  Figure won = FigureOf(e, "She won by 61.8% to 38.2%.", "38.2%");
+  EXPECT_TRUE(won.split.has_value());
+}
+
 TEST(ElidedUnits, AMarginRepeatedWithItsPrepositionIsInPoints) {
   Extractor e = testing::MakeExtractor();
   Figure f = FigureOf(

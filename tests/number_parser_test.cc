@@ -22,13 +22,16 @@ TEST(NumberParser, English) {
       {"one hundred and five", 105},
       {"a", 1},
       {"two million", 2000000},
+      {"2\u00bd", 2.5},
+      {"\u00be", 0.75},
+      {"1,000\u00bc", 1000.25},
   };
   for (const auto& [text, value] : good) {
     std::optional<double> v = p->Parse(text);
     ASSERT_TRUE(v.has_value()) << text;
     EXPECT_DOUBLE_EQ(*v, value) << text;
   }
-  for (const char* bad : {"1,23", "12,3456", "1.2.3", "abc", "", "5,"}) {
+  for (const char* bad : {"1,23", "12,3456", "1.2.3", "abc", "", "5,", "x\u00bd"}) {
     EXPECT_FALSE(p->Parse(bad).has_value()) << bad;
   }
   EXPECT_EQ(p->ParseOrdinal("21st"), 21);

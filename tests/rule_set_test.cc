@@ -23,7 +23,7 @@ TEST(RuleSet, RejectsBadRuleFilesWithFileLineAndReason) {
       {"rule a\n  kind: count\n  pattern: \\d+\n",
        "<test>:3: rule a: kind count needs a (?P<num>...) group"},
       {"rule a\n  kind: money\n  pattern: (?P<num>\\d+)\n",
-       "kind money needs a (?P<currency>...) group"},
+       "kind money needs a (?P<currency>...) or (?P<shared_currency>...) group"},
       {"rule a\n  kind: code\n  pattern: x*\n",
        "<test>:3: rule a: pattern can match the empty string"},
       {"rule a\n  kind: code\n  pattern: {NOPE}\n", "<test>:3: rule a: undefined macro {NOPE}"},

@@ -241,7 +241,10 @@ TEST(CorpusDatabase, FailedInputsAreReportedAndKeptInTheErrorsTable) {
   EXPECT_EQ(Value(db, "SELECT count(*) FROM errors"), "0");
   EXPECT_EQ(Value(db, "SELECT value FROM figures WHERE article_id = 'r2'"), "3000000000.0");
   // A run with everything up to date but a failure: that failure alone is in the table.
-  std::ofstream(in + "/binary.txt") << std::string("\x7f" "ELF\0\0\0", 7);
+  std::ofstream(in + "/binary.txt") << std::string(
+      "\x7f"
+      "ELF\0\0\0",
+      7);
   ASSERT_EQ(RunCommand(kBin + " extract " + in + " --format sqlite -o " + db, &out, &err), 1);
   errors = Rows(db, "SELECT message FROM errors");
   ASSERT_EQ(errors.size(), 1u);

@@ -24,8 +24,14 @@ class FigureBuilder {
   // The figures for `match` over normalised `text`: one, or two for a split (groups num2,
   // scale2, fig2: "61.8% to 38.2%"); empty when the match is an `ignore` rule or its
   // numbers cannot be read. A percentage split whose sides add up to less than 80 or more
-  // than 100.5 is not a split and yields nothing.
+  // than 100.5 is not a split and yields nothing. With `set: split=false` the two figures
+  // are read side by side, with no such check, and the second is a level with no change
+  // ("fell 0.9pc to 11.4pc").
   std::vector<Figure> Build(const RuleMatch& match, std::string_view text);
+
+  // Whether the two figures of a two-sided `rule` are shares of one split (the default)
+  // rather than two figures side by side (`set: split=false`).
+  static bool IsSplit(const Rule& rule);
 
  private:
   std::optional<std::string> Lookup(std::string_view lexicon, std::string_view phrase) const;

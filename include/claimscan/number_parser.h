@@ -22,7 +22,8 @@ class NumberParser {
   NumberParser& operator=(NumberParser&&) noexcept;
   ~NumberParser();
 
-  // The value of `text`, or nullopt if it is not a whole number expression.
+  // The value of `text`, or nullopt if it is not a whole number expression. A trailing
+  // vulgar fraction adds its part: "2½" is 2.5, "¾" 0.75.
   std::optional<double> Parse(std::string_view text);
   // Ordinals: "21st", "2nd", "second", "twenty-first".
   std::optional<double> ParseOrdinal(std::string_view text);

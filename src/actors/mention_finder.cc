@@ -9,6 +9,21 @@
 namespace claimscan::internal {
 namespace {
 
+// "We've", "I'm", "They’re", "Don't": a pronoun or verb with its clitic, never a name
+// (O'Brien and D'Souza capitalise after the apostrophe).
+bool IsContraction(std::string_view word) {
+  for (std::string_view tail : {"ve", "re", "m", "ll", "d", "t"}) {
+    for (std::string_view mark : {"'", "\xE2\x80\x99"}) {
+      std::string suffix = std::string(mark) + std::string(tail);
+      if (word.size() > suffix.size() &&
+          word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 std::string LastWord(std::string_view name) {
   size_t space = name.rfind(' ');
   return std::string(space == std::string_view::npos ? name : name.substr(space + 1));
@@ -60,6 +75,7 @@ void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>&
   static const std::set<std::string> kNotNames = {
       "The",       "A",          "An",       "He",         "She",       "They",     "It",
       "His",       "Her",        "Its",      "Their",      "But",       "And",      "Critics",
+      "We",        "I",          "You",      "This",       "That",      "There",    "What",
       "Opponents", "Supporters", "Analysts", "Sources",    "Officials", "Insiders", "Campaigners",
       "Residents", "Economists", "Experts",  "Observers",  "Allies",    "Aides",    "Ministers",
       "Voters",    "Unions",     "Police",   "Officers",   "Doctors",   "Nurses",   "Teachers",
@@ -121,7 +137,7 @@ void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>&
     // word that only looks like a name, and at least one with lower-case letters.
     bool names = std::all_of(words.begin(), words.end(), [](const std::string& w) {
       unsigned char c = static_cast<unsigned char>(w[0]);
-      return (std::isupper(c) || c >= 0x80) && !kNotNames.count(w);
+      return (std::isupper(c) || c >= 0x80) && !kNotNames.count(w) && !IsContraction(w);
     });
     names = names && std::any_of(words.begin(), words.end(), [](const std::string& w) {
               return w.size() >= 2 && std::any_of(w.begin(), w.end(), [](char c) {
@@ -180,12 +196,25 @@ void AddTitleReferences(std::string_view norm, const Lexicon* titles,
           continue;
         }
         if (Covered(*mentions, at, end) || Covered(added, at, end)) continue;
+        // The holder: the person named in apposition ("The Tánaiste, Simon Harris, said"),
+        // else the nearest person before who was named with this title ("Premier Rebecca
+        // Talbot ... the Premier"), else the nearest person before.
         const PendingMention* nearest = nullptr;
+        const PendingMention* titled = nullptr;
+        const PendingMention* apposed = nullptr;
         for (const PendingMention& m : *mentions) {
-          if (m.candidate.type == "person" && m.end <= at &&
-              (nearest == nullptr || m.end > nearest->end)) {
-            nearest = &m;
-          }
+          if (m.candidate.type != "person") continue;
+          if (m.begin == end + 2 && norm.compare(end, 2, ", ") == 0) apposed = &m;
+          if (m.end > at) continue;
+          if (nearest == nullptr || m.end > nearest->end) nearest = &m;
+          bool with_title = norm.compare(m.begin, title.size(), title) == 0 &&
+                            norm.compare(m.begin + title.size(), 1, " ") == 0;
+          if (with_title && (titled == nullptr || m.end > titled->end)) titled = &m;
+        }
+        if (apposed != nullptr) {
+          nearest = apposed;
+        } else if (titled != nullptr) {
+          nearest = titled;
         }
         if (nearest == nullptr) continue;
         PendingMention p;

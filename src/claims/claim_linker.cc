@@ -32,6 +32,9 @@ struct Cue {
   std::string verb_text;
   std::optional<std::string> speaker;  // actor id
   std::string rule;
+  // From the speaker phrase to the verb (bytes only): a quote inside it is a scare quote
+  // ('The Home Office, in a "statement" to the BBC, said'), not what the cue reports.
+  Span stretch;
 };
 
 bool StartsWithAny(const std::string& s, std::initializer_list<const char*> words) {
@@ -163,6 +166,16 @@ std::optional<std::string> ResolveSpeaker(const ClaimInputs& in, const Span& spe
        "many",      "senior",   "critics",     "opponents", "supporters", "analysts", "sources",
        "officials", "insiders", "campaigners", "residents", "economists", "experts",  "observers",
        "allies",    "aides",    "opposition",  "rebel",     "furious"});
+  // "Opposition Leader Marcus Feeney": a person named from the phrase's first word on,
+  // title included, is no indefinite speaker.
+  for (const Actor& actor : a.actors) {
+    if (!indefinite || actor.type != "person") continue;
+    for (const Mention& m : actor.mentions) {
+      if (m.span.byte_start == speaker.byte_start && m.rule != "person.title-reference") {
+        indefinite = false;
+      }
+    }
+  }
   if (indefinite) {
     // "A Downing Street spokesperson", "a Tory spokesman", "a No10 source": a spokesperson
     // or source speaks for whom the phrase names; "Analysts at Goldman Sachs", "a spokesman
@@ -343,6 +356,7 @@ std::vector<Claim> LinkClaims(const ClaimInputs& in) {
                 .value_or(stretch.byte_start);
         cue.speaker = ResolveSpeaker(in, stretch,
                                      in.norm.substr(speaker->begin, speaker->end - speaker->begin));
+        cue.stretch = stretch;
       } else if (!cues.empty() && cues.back().sentence == si) {
         cue.speaker = cues.back().speaker;  // "He said ... but argued ...": the same speaker
       } else {
@@ -357,6 +371,7 @@ std::vector<Claim> LinkClaims(const ClaimInputs& in) {
   for (size_t qi = 0; qi < quotes.size(); ++qi) {
     size_t last_sentence = 0;
     for (size_t ci = 0; ci < cues.size() && !quote_cue[qi]; ++ci) {
+      if (Inside(quotes[qi], cues[ci].stretch)) continue;
       if (Overlaps(a.sentences[cues[ci].sentence].span, quotes[qi])) quote_cue[qi] = ci;
     }
     for (size_t si = 0; si < a.sentences.size(); ++si) {

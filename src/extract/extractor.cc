@@ -9,6 +9,7 @@
 #include "actors/mention_finder.h"
 #include "claims/claim_linker.h"
 #include "figures/elided_units.h"
+#include "figures/shared_currency.h"
 #include "rules/rule_file_parser.h"
 
 namespace claimscan {
@@ -177,10 +178,10 @@ Result<Analysis> Extractor::Extract(const Article& article) {
           f.span = to_original(fb, fe);
           f.text = std::string(slice(f.span));
           f.sentence = si;
-          if (figures.size() > 1) f.split = splits;
+          if (figures.size() > 1 && FigureBuilder::IsSplit(rule)) f.split = splits;
           out.figures.push_back(std::move(f));
         }
-        if (figures.size() > 1) ++splits;
+        if (figures.size() > 1 && FigureBuilder::IsSplit(rule)) ++splits;
       } else if (rule.dimension == Dimension::kActor) {
         if (rule.kind == "not_actor") continue;
         const GroupRange* fig = m.group("fig");
@@ -221,6 +222,9 @@ Result<Analysis> Extractor::Extract(const Article& article) {
       }
     }
     internal::ReadElidedUnits(original, &out.figures, first_figure);
+  }
+  if (const Lexicon* currencies = d.rules->lexicon("currency")) {
+    internal::ResolveSharedCurrencies(original, *currencies, &out.figures);
   }
   internal::AddSpeakerMentions(norm.text, ranges, cues, d.rules->lexicon("org_suffix"), &pending);
   internal::AddSurnameMentions(norm.text, boundary, &pending);

@@ -55,10 +55,17 @@ std::vector<Figure> FigureBuilder::Build(const RuleMatch& match, std::string_vie
   std::optional<Figure> second = BuildOne(match, text, "num2", "scale2");
   if (!second || !first->value || !second->value) return out;
   double sum = *first->value + *second->value;
-  if (rule.kind == "percentage" && (sum < 80 || sum > 100.5)) return out;
+  if (IsSplit(rule) && rule.kind == "percentage" && (sum < 80 || sum > 100.5)) return out;
+  // "fell 0.9pc to 11.4pc": the second of two figures side by side is the level reached.
+  if (!IsSplit(rule)) second->change.clear();
   out.push_back(std::move(*first));
   out.push_back(std::move(*second));
   return out;
+}
+
+bool FigureBuilder::IsSplit(const Rule& rule) {
+  auto it = rule.fixed.find("split");
+  return it == rule.fixed.end() || it->second != "false";
 }
 
 std::optional<Figure> FigureBuilder::BuildOne(const RuleMatch& match, std::string_view text,
@@ -148,9 +155,13 @@ std::optional<Figure> FigureBuilder::BuildOne(const RuleMatch& match, std::strin
   lexical("change", &f.change);
   lexical("currency", &f.currency);
   lexical("unit", &f.unit);
-  if (rule.kind == "money" && f.currency.empty()) return std::nullopt;
+  // A currency word several countries share ("pesos"): the unit holds the word until the
+  // extractor reads the country from the article (internal::ResolveSharedCurrencies).
+  std::string shared;
+  lexical("shared_currency", &shared);
+  if (rule.kind == "money" && f.currency.empty() && shared.empty()) return std::nullopt;
   if (rule.kind == "money") {
-    f.unit = f.currency;
+    f.unit = f.currency.empty() ? shared : f.currency;
   } else if (f.unit.empty()) {
     f.unit = DefaultUnit(rule.kind);
   }

@@ -120,6 +120,19 @@ Result<NumberParser> NumberParser::Create(const std::string& locale) {
 
 std::optional<double> NumberParser::Parse(std::string_view text) {
   if (text.empty()) return std::nullopt;
+  // "2½", "½": a whole number and a vulgar fraction, as British copy writes rates.
+  for (auto [glyph, part] : {std::pair<std::string_view, double>{"\xC2\xBD", 0.5},
+                             {"\xC2\xBC", 0.25},
+                             {"\xC2\xBE", 0.75}}) {
+    if (text.size() < glyph.size() ||
+        text.compare(text.size() - glyph.size(), glyph.size(), glyph) != 0) {
+      continue;
+    }
+    std::string_view whole = text.substr(0, text.size() - glyph.size());
+    if (whole.empty()) return part;
+    std::optional<double> w = Parse(whole);
+    return w ? std::optional<double>(*w + part) : std::nullopt;
+  }
   bool digit_first = std::isdigit(static_cast<unsigned char>(text.front())) ||
                      ((text.front() == '-' || text.front() == '+') && text.size() > 1);
   if (digit_first) {

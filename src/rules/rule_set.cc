@@ -43,15 +43,15 @@ const std::set<std::string, std::less<>> kCueKinds = {"attribution"};
 const std::map<std::string, std::string, std::less<>> kGroups = {
     // clang-format off
     {"num", ""}, {"num2", ""}, {"scale", "scale"}, {"scale2", "scale"}, {"approx", "approx"},
-    {"currency", "currency"}, {"unit", "unit"}, {"change", "change"}, {"low", ""},
+    {"currency", "currency"}, {"shared_currency", "shared_currency"}, {"unit", "unit"}, {"change", "change"}, {"low", ""},
     {"high", ""}, {"numer", ""}, {"den", ""}, {"magnitude", "magnitude"}, {"fig", ""},
     {"fig2", ""}, {"mult", "multiple"}, {"org", "org"}, {"name", ""}, {"title", ""}, {"verb", ""}, {"speaker", ""}, {"quote", ""},
     // clang-format on
 };
 
-const std::set<std::string, std::less<>> kFixedKeys = {"value",     "unit",  "currency",  "approx",
-                                                       "change",    "scale", "fraction",  "factor",
-                                                       "magnitude", "name",  "percent_of"};
+const std::set<std::string, std::less<>> kFixedKeys = {"value",     "unit",  "currency",   "approx",
+                                                       "change",    "scale", "fraction",   "factor",
+                                                       "magnitude", "name",  "percent_of", "split"};
 
 uint64_t Fnv1a(uint64_t h, std::string_view s) {
   for (unsigned char c : s) {
@@ -152,10 +152,11 @@ Status RuleSet::Impl::ValidateRule(const Rule& rule, const RE2& re,
                                             "magnitude) or 'set: value=N'");
     }
   }
-  if (rule.kind == "money" && !groups.count("currency") && !rule.fixed.count("currency")) {
+  if (rule.kind == "money" && !groups.count("currency") && !groups.count("shared_currency") &&
+      !rule.fixed.count("currency")) {
     return Status::InvalidRule(where,
-                               "kind money needs a (?P<currency>...) group or "
-                               "'set: currency=XXX'");
+                               "kind money needs a (?P<currency>...) or (?P<shared_currency>...) "
+                               "group or 'set: currency=XXX'");
   }
   if (groups.count("num2") && !(groups.count("fig") && groups.count("fig2"))) {
     return Status::InvalidRule(where,
