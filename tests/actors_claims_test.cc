@@ -207,6 +207,16 @@ TEST(ActorsClaims, ATitleReferenceIsThePersonWhoHoldsTheTitle) {
       "Féin was scaremongering. Niamh Carragher disagreed.");
   EXPECT_EQ(SpeakerOf(a, "said"), "Rebecca Talbot");
   EXPECT_EQ(SpeakerOf(a, "said", 1), "Simon Harris");
+  // A former holder holds the title no more, and a list is no apposition.
+  Analysis b = testing::AnalyseText(
+      extractor,
+      "Debt row\n\nFormer Chancellor George Osborne attacked Rachel Reeves. The Chancellor "
+      "said she would not change course. Afterwards the Chancellor, Kemi Badenoch and Ed Davey "
+      "posed for photographs.");
+  EXPECT_EQ(SpeakerOf(b, "said"), "Rachel Reeves");
+  for (const Actor& actor : b.actors) {
+    if (actor.name == "Kemi Badenoch") EXPECT_EQ(actor.mentions.size(), 1u);
+  }
   for (const Actor& actor : a.actors) {
     if (actor.name != "Daniel Pryor" && actor.name != "Niamh Carragher") continue;
     EXPECT_EQ(actor.mentions.size(), 1u) << actor.name;  // no title reference merged in

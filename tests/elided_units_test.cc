@@ -29,20 +29,21 @@ TEST(ElidedUnits, ABareNumberAfterAShareIsAShare) {
   EXPECT_EQ(f.kind, "percentage");
 }
 
-// "from 13.8% to 15%", "fell 0.9pc to 11.4pc": two figures side by side, not a split; the
-// second is the level reached, with no change (FigureBuilder, `set: split=false`).
-TEST(FiguresSideBySide, TheSecondIsALevelAndNeitherIsASplit) {
+// "from 13.8% to 15%": two levels side by side, not a range and not a split
+// (FigureBuilder, `set: split=false`); after "range" it is a range again.
+TEST(FiguresSideBySide, FromOneLevelToAnotherIsTwoFiguresAndNoSplit) {
   Extractor e = testing::MakeExtractor();
-  Figure fell = FigureOf(e, "Unemployment fell 0.9pc to 11.4pc.", "0.9pc");
-  Figure level = FigureOf(e, "Unemployment fell 0.9pc to 11.4pc.", "11.4pc");
-  EXPECT_EQ(fell.change, "down");
-  EXPECT_EQ(level.change, "");
-  EXPECT_FALSE(fell.split.has_value());
-  EXPECT_FALSE(level.split.has_value());
-  EXPECT_EQ(FigureOf(e, "NICs rise from 13.8% to 15%.", "15%").value, 15);
+  const std::string rise = "Raising NICs from 13.8% to 15% will raise \u00a325bn.";
+  Figure from = FigureOf(e, rise, "13.8%");
+  Figure to = FigureOf(e, rise, "15%");
+  EXPECT_EQ(to.value, 15);
+  EXPECT_FALSE(from.split.has_value());
+  EXPECT_FALSE(to.split.has_value());
+  EXPECT_EQ(to.change, "");
+  Figure range = FigureOf(e, "Estimates range from 5% to 10% of GDP.", "5% to 10%");
+  EXPECT_EQ(range.high, 10);
   // A split of one whole still needs its sides to add up.
-  Figure won = FigureOf(e, "She won by 61.8% to 38.2%.", "38.2%");
-  EXPECT_TRUE(won.split.has_value());
+  EXPECT_TRUE(FigureOf(e, "She won by 61.8% to 38.2%.", "38.2%").split.has_value());
 }
 
 TEST(ElidedUnits, AMarginRepeatedWithItsPrepositionIsInPoints) {

@@ -33,6 +33,13 @@ TEST(SharedCurrency, TheCountryNamedNearestBeforeTheFigureGivesTheCurrency) {
   EXPECT_EQ(
       CurrencyOf(e, "Fine\n\nA Jordanian court imposed a fine of 5,000 dinars.", "5,000 dinars"),
       "JOD");
+  // A country named in the figure's sentence wins, and names are capitalised: "chile" the
+  // pepper is no Chile.
+  EXPECT_EQ(CurrencyOf(e,
+                       "Prices\n\nChile set its budget. Philippine farmers sold green chile for "
+                       "60 pesos a kilo.",
+                       "60 pesos"),
+            "PHP");
   EXPECT_EQ(CurrencyOf(e, "Cash\n\nMEXICO CITY (AP) — Police seized 200 million pesos.",
                        "200 million pesos"),
             "MXN");

@@ -24,6 +24,16 @@ bool IsContraction(std::string_view word) {
   return false;
 }
 
+// Whether the title that starts at `at` is qualified as not the current holder's: "Former
+// President Donald Trump", "Shadow Chancellor", "ex-Chancellor", "Acting President".
+bool FormerHolder(std::string_view norm, size_t at) {
+  for (std::string_view word : {"Former ", "former ", "Shadow ", "shadow ", "Acting ", "acting ",
+                                "ex-", "Ex-", "then-", "Then-"}) {
+    if (at >= word.size() && norm.compare(at - word.size(), word.size(), word) == 0) return true;
+  }
+  return false;
+}
+
 std::string LastWord(std::string_view name) {
   size_t space = name.rfind(' ');
   return std::string(space == std::string_view::npos ? name : name.substr(space + 1));
@@ -204,11 +214,17 @@ void AddTitleReferences(std::string_view norm, const Lexicon* titles,
         const PendingMention* apposed = nullptr;
         for (const PendingMention& m : *mentions) {
           if (m.candidate.type != "person") continue;
-          if (m.begin == end + 2 && norm.compare(end, 2, ", ") == 0) apposed = &m;
+          // An apposition closes with a comma; "the Prime Minister, Kemi Badenoch and Ed
+          // Davey" is a list.
+          if (m.begin == end + 2 && norm.compare(end, 2, ", ") == 0 &&
+              norm.compare(m.end, 1, ",") == 0) {
+            apposed = &m;
+          }
           if (m.end > at) continue;
           if (nearest == nullptr || m.end > nearest->end) nearest = &m;
           bool with_title = norm.compare(m.begin, title.size(), title) == 0 &&
-                            norm.compare(m.begin + title.size(), 1, " ") == 0;
+                            norm.compare(m.begin + title.size(), 1, " ") == 0 &&
+                            !FormerHolder(norm, m.begin);
           if (with_title && (titled == nullptr || m.end > titled->end)) titled = &m;
         }
         if (apposed != nullptr) {

@@ -224,7 +224,7 @@ Result<Analysis> Extractor::Extract(const Article& article) {
     internal::ReadElidedUnits(original, &out.figures, first_figure);
   }
   if (const Lexicon* currencies = d.rules->lexicon("currency")) {
-    internal::ResolveSharedCurrencies(original, *currencies, &out.figures);
+    internal::ResolveSharedCurrencies(original, *currencies, out.sentences, &out.figures);
   }
   internal::AddSpeakerMentions(norm.text, ranges, cues, d.rules->lexicon("org_suffix"), &pending);
   internal::AddSurnameMentions(norm.text, boundary, &pending);

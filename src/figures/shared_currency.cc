@@ -1,5 +1,6 @@
 #include "figures/shared_currency.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -9,12 +10,10 @@
 #include <unicode/uloc.h>
 #include <unicode/unistr.h>
 
-#include "common/ascii.h"
-
 namespace claimscan::internal {
 namespace {
 
-// ISO 4217 code -> the lower-case English names of the regions whose currency it is today.
+// ISO 4217 code -> the English names of the regions whose currency it is today.
 const std::map<std::string, std::vector<std::string>>& RegionNamesByCurrency() {
   static const std::map<std::string, std::vector<std::string>> names = [] {
     std::map<std::string, std::vector<std::string>> out;
@@ -29,7 +28,7 @@ const std::map<std::string, std::vector<std::string>>& RegionNamesByCurrency() {
       display.toUTF8String(name);
       std::string iso;
       icu::UnicodeString(code, 3).toUTF8String(iso);
-      if (!name.empty()) out[iso].push_back(AsciiLower(name));
+      if (!name.empty()) out[iso].push_back(name);
     }
     return out;
   }();
@@ -41,14 +40,33 @@ bool IsWordByte(char c) {
          (static_cast<unsigned char>(c) >= 0x80);
 }
 
+// "mexican" -> "Mexican", "cuban convertible" -> "Cuban Convertible".
+std::string TitleCase(std::string_view lower) {
+  std::string out(lower);
+  for (size_t i = 0; i < out.size(); ++i) {
+    if ((i == 0 || out[i - 1] == ' ') && out[i] >= 'a' && out[i] <= 'z') out[i] -= 'a' - 'A';
+  }
+  return out;
+}
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c -= 'a' - 'A';
+  }
+  return out;
+}
+
 // A country named in the text: where, and which currency it uses.
 struct Naming {
   size_t at = 0;
   std::string currency;
 };
 
-// Every whole-word occurrence in `lower` of a name of a country whose currency is `word`.
-std::vector<Naming> CountriesNamed(std::string_view lower, std::string_view word,
+// Every whole-word occurrence in `text` of a name of a country whose currency is called
+// `word`, capitalised as a name is ("Mexico", "Mexican", "MEXICO CITY"), so that "green
+// chile" names no country. In text order.
+std::vector<Naming> CountriesNamed(std::string_view text, std::string_view word,
                                    const Lexicon& currencies) {
   // "mexican peso" -> MXN: the adjective names the country, the code finds its regions.
   std::map<std::string, std::set<std::string>> names_by_code;
@@ -58,7 +76,7 @@ std::vector<Naming> CountriesNamed(std::string_view lower, std::string_view word
         phrase.compare(phrase.size() - tail.size(), tail.size(), tail) != 0) {
       continue;
     }
-    names_by_code[code].insert(phrase.substr(0, phrase.size() - tail.size()));
+    names_by_code[code].insert(TitleCase(phrase.substr(0, phrase.size() - tail.size())));
     auto regions = RegionNamesByCurrency().find(code);
     if (regions == RegionNamesByCurrency().end()) continue;
     for (const std::string& region : regions->second) names_by_code[code].insert(region);
@@ -66,35 +84,50 @@ std::vector<Naming> CountriesNamed(std::string_view lower, std::string_view word
   std::vector<Naming> out;
   for (const auto& [code, names] : names_by_code) {
     for (const std::string& name : names) {
-      for (size_t at = lower.find(name); at != std::string_view::npos;
-           at = lower.find(name, at + 1)) {
-        size_t end = at + name.size();
-        bool whole =
-            (at == 0 || !IsWordByte(lower[at - 1])) &&
-            (end == lower.size() || !IsWordByte(lower[end]) || lower.substr(end, 2) == "'s");
-        if (whole) out.push_back({at, code});
+      for (const std::string& form : {name, Upper(name)}) {
+        for (size_t at = text.find(form); at != std::string_view::npos;
+             at = text.find(form, at + 1)) {
+          size_t end = at + form.size();
+          bool whole =
+              (at == 0 || !IsWordByte(text[at - 1])) &&
+              (end == text.size() || !IsWordByte(text[end]) || text.compare(end, 2, "'s") == 0);
+          if (whole) out.push_back({at, code});
+        }
       }
     }
   }
+  std::sort(out.begin(), out.end(), [](const Naming& a, const Naming& b) { return a.at < b.at; });
   return out;
+}
+
+// The naming nearest before `f` within [from, to), else the nearest after it there.
+const Naming* Nearest(const std::vector<Naming>& named, const Figure& f, size_t from, size_t to) {
+  const Naming* before = nullptr;
+  const Naming* after = nullptr;
+  for (const Naming& n : named) {
+    if (n.at < from || n.at >= to) continue;
+    if (n.at < f.span.byte_start) before = &n;
+    if (n.at >= f.span.byte_end && after == nullptr) after = &n;
+  }
+  return before != nullptr ? before : after;
 }
 
 }  // namespace
 
 void ResolveSharedCurrencies(std::string_view text, const Lexicon& currencies,
-                             std::vector<Figure>* figures) {
-  std::string lower;
+                             const std::vector<Sentence>& sentences, std::vector<Figure>* figures) {
+  std::map<std::string, std::vector<Naming>> named_by_word;  // found once per word
   for (Figure& f : *figures) {
     if (f.kind != "money" || !f.currency.empty() || f.unit.empty()) continue;
-    if (lower.empty()) lower = AsciiLower(text);
-    const Naming* before = nullptr;
-    const Naming* after = nullptr;
-    std::vector<Naming> named = CountriesNamed(lower, f.unit, currencies);
-    for (const Naming& n : named) {
-      if (n.at < f.span.byte_start && (before == nullptr || n.at > before->at)) before = &n;
-      if (n.at >= f.span.byte_end && (after == nullptr || n.at < after->at)) after = &n;
+    auto [it, fresh] = named_by_word.try_emplace(f.unit);
+    if (fresh) it->second = CountriesNamed(text, f.unit, currencies);
+    // The figure's own sentence first ("Philippine farmers ... 60 pesos"), then the article.
+    const Naming* chosen = nullptr;
+    if (f.sentence < sentences.size()) {
+      const Span& s = sentences[f.sentence].span;
+      chosen = Nearest(it->second, f, s.byte_start, s.byte_end);
     }
-    const Naming* chosen = before != nullptr ? before : after;
+    if (chosen == nullptr) chosen = Nearest(it->second, f, 0, text.size());
     f.currency = chosen != nullptr ? chosen->currency : "";
     f.unit = f.currency;
   }

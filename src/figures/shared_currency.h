@@ -13,12 +13,12 @@ namespace claimscan::internal {
 
 // For each money figure whose currency is empty and whose unit holds a shared currency word
 // ("peso", from the rules' `map shared_currency`), sets the currency of the country `text`
-// names nearest before the figure, or else nearest after it. A country is named by its
-// English name ("Mexico", from ICU's regions) or by the adjective of its currency's name
-// in `currencies` ("Mexican" from "mexican pesos"). With no country named, the figure
-// keeps an empty currency and unit.
+// names nearest before the figure in its sentence, else nearest after it there, else the
+// same in the whole text. A country is named by its English name ("Mexico", from ICU's
+// regions) or the adjective of its currency's name in `currencies` ("Mexican"), capitalised
+// or in capitals. With no country named, the figure keeps an empty currency and unit.
 void ResolveSharedCurrencies(std::string_view text, const Lexicon& currencies,
-                             std::vector<Figure>* figures);
+                             const std::vector<Sentence>& sentences, std::vector<Figure>* figures);
 
 }  // namespace claimscan::internal
 
