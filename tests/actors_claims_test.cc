@@ -235,6 +235,17 @@ TEST(ActorsClaims, ATitledSpeakerIsNamedAndAContractionIsNoName) {
   for (const Actor& actor : a.actors) EXPECT_NE(actor.name, "We've");
 }
 
+// "X did something but said ...": the cue without a speaker shares the subject that opens
+// the sentence, not the person named last.
+TEST(ActorsClaims, AButSaidCueSharesTheSubjectThatOpensTheSentence) {
+  Extractor extractor = testing::MakeExtractor();
+  Analysis a = testing::AnalyseText(
+      extractor,
+      "Rates held\n\nGovernor Ida Wolden Bache spoke first. The Bank of England kept its rate "
+      "at 4.25% on Thursday but said borrowing costs could fall.");
+  EXPECT_EQ(SpeakerOf(a, "said"), "Bank of England");
+}
+
 // A speaker whose name ends in a word of the rules' `map org_suffix` is an organisation,
 // and a user's rule file extends that list without recompiling.
 TEST(ActorsClaims, ASpeakerEndingInAnOrganisationWordIsAnOrganisation) {

@@ -150,6 +150,23 @@ std::optional<size_t> RelativeClauseSubject(std::string_view text, size_t speake
   return from + start;
 }
 
+// The person or organisation that opens sentence `si` (after "The"), which is the subject a
+// later "but said" or ", saying" shares. Null when the sentence opens with anything else.
+const Actor* SentenceSubject(const ClaimInputs& in, size_t si) {
+  const Analysis& a = *in.analysis;
+  const Span& sentence = a.sentences[si].span;
+  for (const Actor& actor : a.actors) {
+    if (actor.type != "person" && actor.type != "org") continue;
+    for (const Mention& m : actor.mentions) {
+      size_t gap = m.span.byte_start - std::min(m.span.byte_start, sentence.byte_start);
+      bool opens = m.span.byte_start >= sentence.byte_start &&
+                   (gap == 0 || in.original.substr(sentence.byte_start, gap) == "The ");
+      if (opens && m.rule != "person.title-reference") return &actor;
+    }
+  }
+  return nullptr;
+}
+
 // The actor a speaker phrase stands for (see LinkClaims). `speaker` spans the stretch from
 // the speaker to the verb, asides included.
 std::optional<std::string> ResolveSpeaker(const ClaimInputs& in, const Span& speaker,
@@ -359,6 +376,8 @@ std::vector<Claim> LinkClaims(const ClaimInputs& in) {
         cue.stretch = stretch;
       } else if (!cues.empty() && cues.back().sentence == si) {
         cue.speaker = cues.back().speaker;  // "He said ... but argued ...": the same speaker
+      } else if (const Actor* subject = SentenceSubject(in, si)) {
+        cue.speaker = subject->id;  // "Norges Bank kept its rate on hold but said ..."
       } else {
         cue.speaker = ResolveSpeaker(in, cue.verb, "he");
       }
