@@ -10,6 +10,7 @@
 
 namespace claimscan {
 using internal::AsciiLower;
+using internal::IsAsciiSpace;
 namespace {
 
 bool Inside(const Span& inner, const Span& outer) {
@@ -89,8 +90,6 @@ const Actor* RoleHolder(const ClaimInputs& in, std::string_view role, const Span
   return nullptr;
 }
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 // The length of what ends a subject, looking back, at `at` in the original bytes: a
 // sentence end, a line break or a quotation mark, straight or curly. 0 when none is there.
 size_t SubjectBoundary(std::string_view text, size_t at) {
@@ -108,7 +107,7 @@ std::optional<size_t> RelativeClauseSubject(std::string_view text, size_t speake
                                             size_t verb_begin) {
   size_t close = std::min(verb_begin, text.size());
   for (;;) {
-    if (close > 0 && IsSpace(text[close - 1])) {
+    if (close > 0 && IsAsciiSpace(text[close - 1])) {
       --close;
     } else if (close > 1 && text.substr(close - 2, 2) == "\xC2\xA0") {
       close -= 2;
@@ -124,11 +123,11 @@ std::optional<size_t> RelativeClauseSubject(std::string_view text, size_t speake
   for (size_t i = window.size(); i-- > 0 && !rel;) {
     if (window[i] != ',') continue;
     size_t w = i + 1;
-    while (w < window.size() && IsSpace(window[w])) ++w;
+    while (w < window.size() && IsAsciiSpace(window[w])) ++w;
     for (std::string_view word : {"which", "who"}) {
       size_t after = w + word.size();
       if (window.substr(w, word.size()) == word && after < window.size() &&
-          IsSpace(window[after])) {
+          IsAsciiSpace(window[after])) {
         rel = i;
       }
     }
@@ -145,7 +144,7 @@ std::optional<size_t> RelativeClauseSubject(std::string_view text, size_t speake
       break;
     }
   }
-  while (start < *rel && IsSpace(window[start])) ++start;
+  while (start < *rel && IsAsciiSpace(window[start])) ++start;
   if (start >= *rel) return std::nullopt;
   return from + start;
 }

@@ -10,6 +10,8 @@
 #include <unicode/uloc.h>
 #include <unicode/unistr.h>
 
+#include "common/ascii.h"
+
 namespace claimscan::internal {
 namespace {
 
@@ -49,14 +51,6 @@ std::string TitleCase(std::string_view lower) {
   return out;
 }
 
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'a' && c <= 'z') c -= 'a' - 'A';
-  }
-  return out;
-}
-
 // A country named in the text: where, and which currency it uses.
 struct Naming {
   size_t at = 0;
@@ -84,7 +78,7 @@ std::vector<Naming> CountriesNamed(std::string_view text, std::string_view word,
   std::vector<Naming> out;
   for (const auto& [code, names] : names_by_code) {
     for (const std::string& name : names) {
-      for (const std::string& form : {name, Upper(name)}) {
+      for (const std::string& form : {name, AsciiUpper(name)}) {
         for (size_t at = text.find(form); at != std::string_view::npos;
              at = text.find(form, at + 1)) {
           size_t end = at + form.size();

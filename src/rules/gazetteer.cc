@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/ascii.h"
+
 namespace claimscan::internal {
 namespace {
 
@@ -10,13 +12,11 @@ constexpr std::string_view kClosers[] = {".",  ",", ";", ":", "!",      "?",
                                          "\"", "'", ")", "]", "\u201D", "\u2019"};
 constexpr std::string_view kPossessives[] = {"'s", "\u2019s"};
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 // Bytes of a word separator at text[i], or 0: spaces, and the hyphens, slashes and dashes that
 // join words into compounds ("Labour-run", "EU-Mercosur"), whose parts are words of their own.
 size_t SeparatorAt(std::string_view text, size_t i) {
   char c = text[i];
-  if (IsSpace(c) || c == '-' || c == '/') return 1;
+  if (IsAsciiSpace(c) || c == '-' || c == '/') return 1;
   if (text.substr(i, 3) == "\u2013" || text.substr(i, 3) == "\u2014") return 3;
   return 0;
 }
@@ -73,7 +73,7 @@ Word ReadWord(std::string_view text, size_t begin, size_t end) {
 std::string CollapseSpaces(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (IsSpace(c)) {
+    if (IsAsciiSpace(c)) {
       if (!out.empty() && out.back() != ' ') out += ' ';
     } else {
       out += c;
