@@ -223,6 +223,30 @@ TEST(ActorsClaims, ATitleReferenceIsThePersonWhoHoldsTheTitle) {
   }
 }
 
+// A role in the speaker phrase ("The health minister said") is its holder, not a former
+// holder named since; a title written again after an apposition is the apposed person.
+TEST(ActorsClaims, ARoleSpeakerSkipsFormerHoldersAndATitleRepeatsItsApposition) {
+  Extractor extractor = testing::MakeExtractor();
+  Analysis a = testing::AnalyseText(
+      extractor,
+      "Clinic row\n\nHealth Minister Anne Lee opened the clinic. Former health minister Tom "
+      "Price called it a stunt. The health minister said the clinic would stay open.");
+  EXPECT_EQ(SpeakerOf(a, "said"), "Anne Lee");
+  const std::string text =
+      "Rent row\n\nThe Taoiseach, Micheál Martin, defended the plan.\n\n\u201CThe Taoiseach "
+      "can dress this up,\u201D Niamh Carragher said.";
+  Analysis b = testing::AnalyseText(extractor, text);
+  const size_t again = text.rfind("The Taoiseach");
+  const Actor* holder = nullptr;
+  for (const Actor& actor : b.actors) {
+    for (const Mention& m : actor.mentions) {
+      if (m.span.byte_start == again) holder = &actor;
+    }
+  }
+  ASSERT_NE(holder, nullptr);
+  EXPECT_EQ(holder->name, "Micheál Martin");
+}
+
 // A titled name at the start of the speaker phrase is named, even when the title's first
 // word starts indefinite phrases too ("Opposition councillors"); a contraction is no name.
 TEST(ActorsClaims, ATitledSpeakerIsNamedAndAContractionIsNoName) {

@@ -101,6 +101,12 @@ TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(RunCommand(kBin + " extract", &out, &err), 2);
   EXPECT_EQ(RunCommand(kBin + " extract " + kSeeds + " -o " + kSeeds, &out, &err), 2);
   EXPECT_NE(err.find("refusing"), std::string::npos);
+  // One JSON file per article has no stdout form; "-" must not become a folder named "-".
+  const std::string cwd = testing::TempDir();
+  EXPECT_EQ(RunCommand("cd " + cwd + " && " + kBin + " extract " + kSeeds + " -o -", &out, &err),
+            2);
+  EXPECT_NE(err.find("--format jsonl"), std::string::npos) << err;
+  EXPECT_FALSE(fs::exists(cwd + "/-"));
   EXPECT_EQ(RunCommand(kBin + " --help", &out, &err), 0);
   EXPECT_NE(out.find("Exit status"), std::string::npos);
 }

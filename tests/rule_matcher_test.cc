@@ -51,6 +51,23 @@ TEST(RuleMatcher, LongestThenPriorityThenEarliestPerDimension) {
   EXPECT_EQ(Resolved(*rules, "xxy"), (std::vector<std::string>{"same-length-high:xx"}));
 }
 
+// `not_after:` drops a match whose preceding words end with its pattern, and only that one.
+TEST(RuleMatcher, NotAfterDropsMatchesThatFollowItsPattern) {
+  Result<RuleSet> rules = RuleSet::FromText(R"(
+rule minus
+  kind: code
+  pattern: minus \d
+  not_after: \bplus\s+or
+)",
+                                            "<test>");
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  EXPECT_EQ(Resolved(*rules, "plus or minus 2"), std::vector<std::string>{});
+  EXPECT_EQ(Resolved(*rules, "plus or  minus 2, or minus 3"),
+            (std::vector<std::string>{"minus:minus 3"}));
+  EXPECT_EQ(Resolved(*rules, "surplus: or minus 2"), (std::vector<std::string>{"minus:minus 2"}));
+  EXPECT_EQ(Resolved(*rules, "minus 2"), (std::vector<std::string>{"minus:minus 2"}));
+}
+
 TEST(RuleMatcher, MatchesMustEndOnTokenBoundaries) {
   Extractor extractor = testing::MakeExtractor();
   // "59" inside "1959" or "59pc"-like tokens must not be a count of 59.

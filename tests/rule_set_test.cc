@@ -42,6 +42,10 @@ TEST(RuleSet, RejectsBadRuleFilesWithFileLineAndReason) {
        "\\pL{1000}\\pL{1000}\\pL{1000}\n",
        "<test>:3: rule a: pattern too large - compile failed (RE2 max_mem is 64 MiB)"},
       {"rule a\n  kind: code\n  pattern: (?:a{100}){100}\n", "invalid repetition size"},
+      {"rule a\n  kind: code\n  pattern: x\n  not_after: (y\n",
+       "<test>:4: rule a: not_after: missing ): (y"},
+      {"rule a\n  kind: person\n  not_after: y\n  gazetteer: m\nmap m\n  x: X\n",
+       "'not_after:' is for 'pattern:' rules"},
   };
   for (const BadRule& c : cases) {
     Result<RuleSet> r = RuleSet::FromText(c.text, "<test>");

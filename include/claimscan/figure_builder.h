@@ -26,12 +26,9 @@ class FigureBuilder {
   // numbers cannot be read. A percentage split whose sides add up to less than 80 or more
   // than 100.5 is not a split and yields nothing. With `set: split=false` the two figures
   // are read side by side, with no such check, and the second is a level with no change
-  // ("fell 0.9pc to 11.4pc").
+  // ("fell 0.9pc to 11.4pc"). Both figures of a split get `split` 0, for the caller to
+  // number the article's splits.
   std::vector<Figure> Build(const RuleMatch& match, std::string_view text);
-
-  // Whether the two figures of a two-sided `rule` are shares of one split (the default)
-  // rather than two figures side by side (`set: split=false`).
-  static bool IsSplit(const Rule& rule);
 
  private:
   std::optional<std::string> Lookup(std::string_view lexicon, std::string_view phrase) const;

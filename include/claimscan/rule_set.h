@@ -42,8 +42,9 @@ struct Rule {
   std::string kind;  // percentage, count, money, year, person, org, ..., ignore
   Dimension dimension = Dimension::kFigure;
   int priority = 0;
-  std::vector<std::string> patterns;         // after macro expansion
-  std::string gazetteer;                     // a `gazetteer: MAP` rule matches MAP's surfaces
+  std::vector<std::string> patterns;  // after macro expansion
+  std::string gazetteer;              // a `gazetteer: MAP` rule matches MAP's surfaces
+  std::string not_after;  // after macro expansion: no match where the text before ends so
   std::map<std::string, std::string> fixed;  // `set: key=value` attributes
   std::vector<RuleExample> examples;
   std::vector<RuleCounterexample> counterexamples;
@@ -79,8 +80,11 @@ class RuleSet {
   size_t pattern_rule(size_t i) const;
   // The lexicon `name`, or nullptr if no file defines it.
   const Lexicon* lexicon(std::string_view name) const;
+  // Rule `rule`'s `not_after:` pattern, compiled to match at the end of the text before a
+  // match, or nullptr when the rule has none.
+  const re2::RE2* not_after(size_t rule) const;
   // Indices of the patterns that match somewhere in `text` (one pass of each RE2::Set of
-  // up to 32 patterns).
+  // up to 50 patterns).
   void Prefilter(std::string_view text, std::vector<int>* matched) const;
   // A match of a `gazetteer:` rule: rule index and byte range in the searched text.
   struct GazetteerHit {

@@ -4,32 +4,21 @@
 #include <cctype>
 #include <set>
 
+#include "actors/title_holder.h"
 #include "common/ascii.h"
 
 namespace claimscan::internal {
 namespace {
 
-// "We've", "I'm", "They’re", "Don't": a pronoun or verb with its clitic, never a name
-// (O'Brien and D'Souza capitalise after the apostrophe).
-bool IsContraction(std::string_view word) {
-  for (std::string_view tail : {"ve", "re", "m", "ll", "d", "t"}) {
-    for (std::string_view mark : {"'", "\xE2\x80\x99"}) {
-      std::string suffix = std::string(mark) + std::string(tail);
-      if (word.size() > suffix.size() &&
-          word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-// Whether the title that starts at `at` is qualified as not the current holder's: "Former
-// President Donald Trump", "Shadow Chancellor", "ex-Chancellor", "Acting President".
-bool FormerHolder(std::string_view norm, size_t at) {
-  for (std::string_view word : {"Former ", "former ", "Shadow ", "shadow ", "Acting ", "acting ",
-                                "ex-", "Ex-", "then-", "Then-"}) {
-    if (at >= word.size() && norm.compare(at - word.size(), word.size(), word) == 0) return true;
+// "We've", "I'm", "They’re", "Don't": a word ending in an apostrophe and one of `clitics`
+// (the rules' `map clitic`) is a pronoun or verb with its clitic, never a name (O'Brien and
+// D'Souza capitalise after the apostrophe).
+bool IsContraction(std::string_view word, const Lexicon* clitics) {
+  if (clitics == nullptr) return false;
+  for (std::string_view mark : {"'", "\xE2\x80\x99"}) {
+    size_t at = word.rfind(mark);
+    if (at == std::string_view::npos || at == 0) continue;
+    if (clitics->count(AsciiLower(word.substr(at + mark.size()))) > 0) return true;
   }
   return false;
 }
@@ -79,20 +68,14 @@ void AddSurnameMentions(std::string_view norm, const std::function<bool(size_t)>
 }
 
 void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>& sentences,
-                        const std::vector<std::vector<RuleMatch>>& cues,
-                        const Lexicon* org_suffixes, std::vector<PendingMention>* mentions) {
-  // Capitalised words that start a speaker phrase without being a name.
-  static const std::set<std::string> kNotNames = {
-      "The",       "A",          "An",       "He",         "She",       "They",     "It",
-      "His",       "Her",        "Its",      "Their",      "But",       "And",      "Critics",
-      "We",        "I",          "You",      "This",       "That",      "There",    "What",
-      "Opponents", "Supporters", "Analysts", "Sources",    "Officials", "Insiders", "Campaigners",
-      "Residents", "Economists", "Experts",  "Observers",  "Allies",    "Aides",    "Ministers",
-      "Voters",    "Unions",     "Police",   "Officers",   "Doctors",   "Nurses",   "Teachers",
-      "Parents",   "Workers",    "Staff",    "Opposition", "One",       "Some",     "Many",
-      "January",   "February",   "March",    "April",      "May",       "June",     "July",
-      "August",    "September",  "October",  "November",   "December",  "Monday",   "Tuesday",
-      "Wednesday", "Thursday",   "Friday",   "Saturday",   "Sunday"};
+                        const std::vector<std::vector<RuleMatch>>& cues, const RuleSet& rules,
+                        std::vector<PendingMention>* mentions) {
+  const Lexicon* org_suffixes = rules.lexicon("org_suffix");
+  const Lexicon* not_names = rules.lexicon("not_name");
+  const Lexicon* clitics = rules.lexicon("clitic");
+  auto listed = [](const Lexicon* words, std::string_view word) {
+    return words != nullptr && words->count(AsciiLower(word)) > 0;
+  };
   // A phrase [begin, end) that may be a speaker's name; adds it as a mention if it is one.
   auto consider = [&](size_t begin, size_t end) {
     std::string_view phrase = norm.substr(begin, end - begin);
@@ -145,9 +128,9 @@ void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>&
     }
     // Each word capitalised (or a non-ASCII capital, as in "Ó Dálaigh"), none of them a
     // word that only looks like a name, and at least one with lower-case letters.
-    bool names = std::all_of(words.begin(), words.end(), [](const std::string& w) {
+    bool names = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
       unsigned char c = static_cast<unsigned char>(w[0]);
-      return (std::isupper(c) || c >= 0x80) && !kNotNames.count(w) && !IsContraction(w);
+      return (std::isupper(c) || c >= 0x80) && !listed(not_names, w) && !IsContraction(w, clitics);
     });
     names = names && std::any_of(words.begin(), words.end(), [](const std::string& w) {
               return w.size() >= 2 && std::any_of(w.begin(), w.end(), [](char c) {
@@ -157,8 +140,7 @@ void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>&
     size_t phrase_end = phrase_begin + phrase.size();
     if (!names || Covered(*mentions, phrase_begin, phrase_end)) return;
     PendingMention p;
-    bool org = org_noun || connector ||
-               (org_suffixes != nullptr && org_suffixes->count(AsciiLower(words.back())) > 0);
+    bool org = org_noun || connector || listed(org_suffixes, words.back());
     p.candidate.type = org ? "org" : "person";
     p.candidate.name = std::string(phrase);
     p.candidate.mention.rule = org ? "org.speaker" : "person.speaker";
@@ -185,10 +167,17 @@ void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>&
   }
 }
 
-void AddTitleReferences(std::string_view norm, const Lexicon* titles,
+void AddTitleReferences(std::string_view norm, const Lexicon* titles, const Lexicon* not_holder,
                         const std::function<bool(size_t)>& is_boundary,
                         std::vector<PendingMention>* mentions) {
   if (titles == nullptr) return;
+  std::vector<PersonSpan> people;
+  std::vector<size_t> person_index;
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    if ((*mentions)[i].candidate.type != "person") continue;
+    people.push_back({(*mentions)[i].begin, (*mentions)[i].end});
+    person_index.push_back(i);
+  }
   std::vector<PendingMention> added;
   for (const auto& [key, title] : *titles) {
     // The canonical title as written ("Senator", "Prime Minister"): capitalised only, so
@@ -206,31 +195,12 @@ void AddTitleReferences(std::string_view norm, const Lexicon* titles,
           continue;
         }
         if (Covered(*mentions, at, end) || Covered(added, at, end)) continue;
-        // The holder: the person named in apposition ("The Tánaiste, Simon Harris, said"),
-        // else the nearest person before who was named with this title ("Premier Rebecca
-        // Talbot ... the Premier"), else the nearest person before.
-        const PendingMention* nearest = nullptr;
-        const PendingMention* titled = nullptr;
-        const PendingMention* apposed = nullptr;
-        for (const PendingMention& m : *mentions) {
-          if (m.candidate.type != "person") continue;
-          // An apposition closes with a comma; "the Prime Minister, Kemi Badenoch and Ed
-          // Davey" is a list.
-          if (m.begin == end + 2 && norm.compare(end, 2, ", ") == 0 &&
-              norm.compare(m.end, 1, ",") == 0) {
-            apposed = &m;
-          }
-          if (m.end > at) continue;
-          if (nearest == nullptr || m.end > nearest->end) nearest = &m;
-          bool with_title = norm.compare(m.begin, title.size(), title) == 0 &&
-                            norm.compare(m.begin + title.size(), 1, " ") == 0 &&
-                            !FormerHolder(norm, m.begin);
-          if (with_title && (titled == nullptr || m.end > titled->end)) titled = &m;
-        }
-        if (apposed != nullptr) {
-          nearest = apposed;
-        } else if (titled != nullptr) {
-          nearest = titled;
+        // The holder (see TitleHolder), else the nearest person named before.
+        std::optional<size_t> holder = TitleHolder(norm, title, at, end, people, not_holder);
+        const PendingMention* nearest = holder ? &(*mentions)[person_index[*holder]] : nullptr;
+        for (size_t i = 0; holder == std::nullopt && i < people.size(); ++i) {
+          const PendingMention& m = (*mentions)[person_index[i]];
+          if (m.end <= at && (nearest == nullptr || m.end > nearest->end)) nearest = &m;
         }
         if (nearest == nullptr) continue;
         PendingMention p;

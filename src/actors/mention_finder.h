@@ -31,15 +31,17 @@ void AddSurnameMentions(std::string_view norm, const std::function<bool(size_t)>
 
 // A capitalised name of two to four words in an attribution cue's speaker group that no
 // mention covers ("Anas Sarwar accused", "said Colin Pryce") becomes a person mention:
-// whoever speaks is most often a person. Names ending in a word of `org_suffixes` (the rules'
-// `map org_suffix`: Council, Water, Party, ...) become organisations instead.
+// whoever speaks is most often a person. Names ending in a word of the rules' `map
+// org_suffix` (Council, Water, Party, ...) become organisations instead; a word of `map
+// not_name` ("The", "Critics", "May") or a contraction (`map clitic`: "We've") is no name.
 void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>& sentences,
-                        const std::vector<std::vector<RuleMatch>>& cues,
-                        const Lexicon* org_suffixes, std::vector<PendingMention>* mentions);
+                        const std::vector<std::vector<RuleMatch>>& cues, const RuleSet& rules,
+                        std::vector<PendingMention>* mentions);
 
 // "the Senator", "the Chancellor": `the` and a capitalised title from `titles` (the rules'
-// `map title`) is a mention of the nearest person mentioned before it.
-void AddTitleReferences(std::string_view norm, const Lexicon* titles,
+// `map title`) is a mention of the title's holder (TitleHolder, with `not_holder` the rules'
+// `map not_title_holder`), else of the nearest person mentioned before it.
+void AddTitleReferences(std::string_view norm, const Lexicon* titles, const Lexicon* not_holder,
                         const std::function<bool(size_t)>& is_boundary,
                         std::vector<PendingMention>* mentions);
 

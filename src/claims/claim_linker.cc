@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "actors/title_holder.h"
 #include "claims/quote_finder.h"
 #include "common/ascii.h"
 
@@ -38,56 +39,22 @@ struct Cue {
   Span stretch;
 };
 
-bool StartsWithAny(const std::string& s, std::initializer_list<const char*> words) {
-  for (const char* w : words) {
-    std::string prefix = std::string(w) + " ";
-    if (s.rfind(prefix, 0) == 0 || s == w) return true;
-  }
-  return false;
-}
-
-// The person the article introduced with `role` ("prime minister", lower-case) shortly
-// before `speaker`: as a title ("Health Minister [Anne Lee]") or in an apposition right
-// after the name ("[Christopher Luxon], the caretaker prime minister"). Null when none.
+// The person who holds `role` ("prime minister", lower-case) in the speaker phrase
+// `speaker` ("the prime minister"): see TitleHolder. Null when none.
 const Actor* RoleHolder(const ClaimInputs& in, std::string_view role, const Span& speaker) {
-  // A bounded look back, so that a transcript of a thousand "the minister said" lines
-  // stays linear: the last few mentions of the role within a few paragraphs.
-  constexpr size_t kWindow = 3000;
-  constexpr int kMaxTries = 8;
-  size_t end = std::min(speaker.byte_start, in.original.size());
-  size_t begin = end > kWindow ? end - kWindow : 0;
-  std::string text = AsciiLower(in.original.substr(begin, end - begin));
-  int tries = 0;
-  for (size_t q = text.rfind(role); q != std::string::npos && q > 0 && tries < kMaxTries;
-       q = text.rfind(role, q - 1), ++tries) {
-    size_t q_end = q + role.size();
-    bool word = !std::isalpha(static_cast<unsigned char>(text[q - 1])) &&
-                (q_end >= text.size() || !std::isalpha(static_cast<unsigned char>(text[q_end])));
-    if (!word) continue;
-    // An apposition: ", the" and lower-case words only, straight after the name.
-    size_t comma = text.rfind(", the ", q);
-    std::string_view between =
-        comma == std::string::npos ? std::string_view() : std::string_view(text).substr(comma);
-    between = between.substr(0, q - std::min(q, comma));
-    bool apposition =
-        comma != std::string::npos && q - comma <= 40 &&
-        between.find(" of ") == std::string_view::npos &&
-        std::all_of(
-            in.original.begin() + begin + comma + 2, in.original.begin() + begin + q, [](char c) {
-              return std::islower(static_cast<unsigned char>(c)) || c == ' ' || c == '-' || c < 0;
-            });
-    size_t at = begin + q, at_end = begin + q_end;
-    for (const Actor& actor : in.analysis->actors) {
-      if (actor.type != "person") continue;
-      for (const Mention& m : actor.mentions) {
-        bool titled = (m.span.byte_start <= at && at_end <= m.span.byte_end) ||
-                      m.span.byte_start == at_end + 1;
-        bool described = apposition && m.span.byte_end == begin + comma;
-        if (titled || described) return &actor;
-      }
+  std::vector<internal::PersonSpan> people;
+  std::vector<const Actor*> holders;
+  for (const Actor& actor : in.analysis->actors) {
+    if (actor.type != "person") continue;
+    for (const Mention& m : actor.mentions) {
+      people.push_back({m.span.byte_start, m.span.byte_end});
+      holders.push_back(&actor);
     }
   }
-  return nullptr;
+  std::optional<size_t> holder =
+      internal::TitleHolder(in.original, role, speaker.byte_start, speaker.byte_end, people,
+                            in.rules ? in.rules->lexicon("not_title_holder") : nullptr);
+  return holder ? holders[*holder] : nullptr;
 }
 
 // The length of what ends a subject, looking back, at `at` in the original bytes: a
@@ -173,15 +140,11 @@ std::optional<std::string> ResolveSpeaker(const ClaimInputs& in, const Span& spe
   const Analysis& a = *in.analysis;
   std::string p = AsciiLower(phrase);
   // An indefinite speaker is somebody unnamed ("One Labour MP", "Critics of Mr Corbyn",
-  // "Opposition councillors"): a party or person inside it only describes them. It is an
-  // actor only when a group names it ("Labour MPs") or an actor follows "for" / "of" after a
-  // role ("a spokesman for Mr Corbyn").
-  bool indefinite = StartsWithAny(
-      p,
-      {"a",         "an",       "one",         "two",       "three",      "some",     "several",
-       "many",      "senior",   "critics",     "opponents", "supporters", "analysts", "sources",
-       "officials", "insiders", "campaigners", "residents", "economists", "experts",  "observers",
-       "allies",    "aides",    "opposition",  "rebel",     "furious"});
+  // "Opposition councillors": its first word is in the rules' `map indefinite_speaker`): a party or
+  // person inside it only describes them. It is an actor only when a group names it ("Labour MPs")
+  // or an actor follows "for" / "of" after a role ("a spokesman for Mr Corbyn").
+  const Lexicon* openers = in.rules ? in.rules->lexicon("indefinite_speaker") : nullptr;
+  bool indefinite = openers != nullptr && openers->count(p.substr(0, p.find(' '))) > 0;
   // "Opposition Leader Marcus Feeney": a person named from the phrase's first word on,
   // title included, is no indefinite speaker.
   for (const Actor& actor : a.actors) {

@@ -81,6 +81,12 @@ bool CheckFlags(const ExtractFlags& flags) {
   if (!flags.jsonl.empty() && (flags.format == "csv" || flags.format == "sqlite")) {
     return usage("--jsonl - writes JSON Lines; --format csv|sqlite needs PATH... and -o FILE");
   }
+  if (flags.format == "json" && flags.jsonl.empty() && flags.output == "-") {
+    // Else "-" would become an output folder named "-".
+    return usage(
+        "-o - writes one stream: add --format jsonl (or csv); JSON per article needs "
+        "-o OUTDIR");
+  }
   if (flags.format == "sqlite" && flags.output == "-") {
     return usage("--format sqlite writes a database file: -o FILE, not -o -");
   }

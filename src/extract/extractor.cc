@@ -22,6 +22,7 @@ struct Extractor::Impl {
   RuleMatcher matcher;
   FigureBuilder figures;
   AboutFinder about;
+  internal::SharedCurrencyResolver shared_currencies;
 
   Impl(std::shared_ptr<const RuleSet> r, const ExtractorOptions& o, Segmenter s, NumberParser n)
       : rules(std::move(r)),
@@ -30,7 +31,8 @@ struct Extractor::Impl {
         numbers(std::move(n)),
         matcher(*rules),
         figures(*rules, numbers),
-        about(*rules) {}
+        about(*rules),
+        shared_currencies(rules->lexicon("shared_currency"), rules->lexicon("currency")) {}
 
   MentionCandidate ToMention(const RuleMatch& m, const Rule& rule, std::string_view norm);
 };
@@ -166,6 +168,7 @@ Result<Analysis> Extractor::Extract(const Article& article) {
       const Rule& rule = rules[m.rule];
       if (rule.dimension == Dimension::kFigure) {
         std::vector<Figure>& figures = built[m.tag];  // empty for `ignore`: it only blocks
+        const bool split = !figures.empty() && figures[0].split.has_value();
         for (size_t side = 0; side < figures.size(); ++side) {
           Figure& f = figures[side];
           const GroupRange* fig = m.group(side == 0 ? "fig" : "fig2");
@@ -178,10 +181,10 @@ Result<Analysis> Extractor::Extract(const Article& article) {
           f.span = to_original(fb, fe);
           f.text = std::string(slice(f.span));
           f.sentence = si;
-          if (figures.size() > 1 && FigureBuilder::IsSplit(rule)) f.split = splits;
+          if (split) f.split = splits;  // the builder marks a split's figures
           out.figures.push_back(std::move(f));
         }
-        if (figures.size() > 1 && FigureBuilder::IsSplit(rule)) ++splits;
+        if (split) ++splits;
       } else if (rule.dimension == Dimension::kActor) {
         if (rule.kind == "not_actor") continue;
         const GroupRange* fig = m.group("fig");
@@ -223,12 +226,11 @@ Result<Analysis> Extractor::Extract(const Article& article) {
     }
     internal::ReadElidedUnits(original, &out.figures, first_figure);
   }
-  if (const Lexicon* currencies = d.rules->lexicon("currency")) {
-    internal::ResolveSharedCurrencies(original, *currencies, out.sentences, &out.figures);
-  }
-  internal::AddSpeakerMentions(norm.text, ranges, cues, d.rules->lexicon("org_suffix"), &pending);
+  d.shared_currencies.Resolve(original, out.sentences, &out.figures);
+  internal::AddSpeakerMentions(norm.text, ranges, cues, *d.rules, &pending);
   internal::AddSurnameMentions(norm.text, boundary, &pending);
-  internal::AddTitleReferences(norm.text, d.rules->lexicon("title"), boundary, &pending);
+  internal::AddTitleReferences(norm.text, d.rules->lexicon("title"),
+                               d.rules->lexicon("not_title_holder"), boundary, &pending);
   internal::DropHeadlineOnlyMentions(&pending);
   std::vector<MentionCandidate> mentions;
   for (internal::PendingMention& p : pending) {

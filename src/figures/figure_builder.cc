@@ -54,18 +54,21 @@ std::vector<Figure> FigureBuilder::Build(const RuleMatch& match, std::string_vie
   }
   std::optional<Figure> second = BuildOne(match, text, "num2", "scale2");
   if (!second || !first->value || !second->value) return out;
+  // Two-sided rules are shares of one split unless `set: split=false` puts them side by side.
+  auto split_key = rule.fixed.find("split");
+  const bool split = split_key == rule.fixed.end() || split_key->second != "false";
   double sum = *first->value + *second->value;
-  if (IsSplit(rule) && rule.kind == "percentage" && (sum < 80 || sum > 100.5)) return out;
-  // "fell 0.9pc to 11.4pc": the second of two figures side by side is the level reached.
-  if (!IsSplit(rule)) second->change.clear();
+  if (split && rule.kind == "percentage" && (sum < 80 || sum > 100.5)) return out;
+  if (split) {
+    first->split = 0;
+    second->split = 0;
+  } else {
+    // "fell 0.9pc to 11.4pc": the second of two figures side by side is the level reached.
+    second->change.clear();
+  }
   out.push_back(std::move(*first));
   out.push_back(std::move(*second));
   return out;
-}
-
-bool FigureBuilder::IsSplit(const Rule& rule) {
-  auto it = rule.fixed.find("split");
-  return it == rule.fixed.end() || it->second != "false";
 }
 
 std::optional<Figure> FigureBuilder::BuildOne(const RuleMatch& match, std::string_view text,
@@ -156,7 +159,7 @@ std::optional<Figure> FigureBuilder::BuildOne(const RuleMatch& match, std::strin
   lexical("currency", &f.currency);
   lexical("unit", &f.unit);
   // A currency word several countries share ("pesos"): the unit holds the word until the
-  // extractor reads the country from the article (internal::ResolveSharedCurrencies).
+  // extractor reads the country from the article (internal::SharedCurrencyResolver).
   std::string shared;
   lexical("shared_currency", &shared);
   if (rule.kind == "money" && f.currency.empty() && shared.empty()) return std::nullopt;

@@ -57,43 +57,6 @@ struct Naming {
   std::string currency;
 };
 
-// Every whole-word occurrence in `text` of a name of a country whose currency is called
-// `word`, capitalised as a name is ("Mexico", "Mexican", "MEXICO CITY"), so that "green
-// chile" names no country. In text order.
-std::vector<Naming> CountriesNamed(std::string_view text, std::string_view word,
-                                   const Lexicon& currencies) {
-  // "mexican peso" -> MXN: the adjective names the country, the code finds its regions.
-  std::map<std::string, std::set<std::string>> names_by_code;
-  std::string tail = " " + std::string(word);
-  for (const auto& [phrase, code] : currencies) {
-    if (phrase.size() <= tail.size() ||
-        phrase.compare(phrase.size() - tail.size(), tail.size(), tail) != 0) {
-      continue;
-    }
-    names_by_code[code].insert(TitleCase(phrase.substr(0, phrase.size() - tail.size())));
-    auto regions = RegionNamesByCurrency().find(code);
-    if (regions == RegionNamesByCurrency().end()) continue;
-    for (const std::string& region : regions->second) names_by_code[code].insert(region);
-  }
-  std::vector<Naming> out;
-  for (const auto& [code, names] : names_by_code) {
-    for (const std::string& name : names) {
-      for (const std::string& form : {name, AsciiUpper(name)}) {
-        for (size_t at = text.find(form); at != std::string_view::npos;
-             at = text.find(form, at + 1)) {
-          size_t end = at + form.size();
-          bool whole =
-              (at == 0 || !IsWordByte(text[at - 1])) &&
-              (end == text.size() || !IsWordByte(text[end]) || text.compare(end, 2, "'s") == 0);
-          if (whole) out.push_back({at, code});
-        }
-      }
-    }
-  }
-  std::sort(out.begin(), out.end(), [](const Naming& a, const Naming& b) { return a.at < b.at; });
-  return out;
-}
-
 // The naming nearest before `f` within [from, to), else the nearest after it there.
 const Naming* Nearest(const std::vector<Naming>& named, const Figure& f, size_t from, size_t to) {
   const Naming* before = nullptr;
@@ -108,13 +71,58 @@ const Naming* Nearest(const std::vector<Naming>& named, const Figure& f, size_t 
 
 }  // namespace
 
-void ResolveSharedCurrencies(std::string_view text, const Lexicon& currencies,
-                             const std::vector<Sentence>& sentences, std::vector<Figure>* figures) {
+SharedCurrencyResolver::SharedCurrencyResolver(const Lexicon* shared, const Lexicon* currencies) {
+  if (shared == nullptr || currencies == nullptr) return;
+  std::set<std::string> words;
+  for (const auto& [surface, word] : *shared) words.insert(word);
+  for (const std::string& word : words) {
+    // "mexican peso" -> MXN: the adjective names the country, the code finds its regions.
+    std::map<std::string, std::set<std::string>> names_by_code;
+    const std::string tail = " " + word;
+    for (const auto& [phrase, code] : *currencies) {
+      if (phrase.size() <= tail.size() ||
+          phrase.compare(phrase.size() - tail.size(), tail.size(), tail) != 0) {
+        continue;
+      }
+      names_by_code[code].insert(TitleCase(phrase.substr(0, phrase.size() - tail.size())));
+      auto regions = RegionNamesByCurrency().find(code);
+      if (regions == RegionNamesByCurrency().end()) continue;
+      for (const std::string& region : regions->second) names_by_code[code].insert(region);
+    }
+    std::vector<CountryName>& names = names_[word];
+    for (const auto& [code, forms] : names_by_code) {
+      for (const std::string& name : forms) {
+        names.push_back({name, code});
+        if (AsciiUpper(name) != name) names.push_back({AsciiUpper(name), code});
+      }
+    }
+  }
+}
+
+void SharedCurrencyResolver::Resolve(std::string_view text, const std::vector<Sentence>& sentences,
+                                     std::vector<Figure>* figures) const {
   std::map<std::string, std::vector<Naming>> named_by_word;  // found once per word
   for (Figure& f : *figures) {
     if (f.kind != "money" || !f.currency.empty() || f.unit.empty()) continue;
     auto [it, fresh] = named_by_word.try_emplace(f.unit);
-    if (fresh) it->second = CountriesNamed(text, f.unit, currencies);
+    if (fresh) {
+      // Every whole-word occurrence of a name, capitalised as a name is, so that "green
+      // chile" names no country; in text order.
+      auto names = names_.find(f.unit);
+      for (size_t i = 0; names != names_.end() && i < names->second.size(); ++i) {
+        const CountryName& name = names->second[i];
+        for (size_t at = text.find(name.text); at != std::string_view::npos;
+             at = text.find(name.text, at + 1)) {
+          size_t end = at + name.text.size();
+          bool whole =
+              (at == 0 || !IsWordByte(text[at - 1])) &&
+              (end == text.size() || !IsWordByte(text[end]) || text.compare(end, 2, "'s") == 0);
+          if (whole) it->second.push_back({at, name.currency});
+        }
+      }
+      std::stable_sort(it->second.begin(), it->second.end(),
+                       [](const Naming& a, const Naming& b) { return a.at < b.at; });
+    }
     // The figure's own sentence first ("Philippine farmers ... 60 pesos"), then the article.
     const Naming* chosen = nullptr;
     if (f.sentence < sentences.size()) {

@@ -213,6 +213,10 @@ Result<ParsedFile> ParseRuleFile(std::string_view text, std::string_view path) {
       if (value.empty()) return Status::InvalidRule(rule_where, "gazetteer: needs a map name");
       rule.gazetteer = std::string(value);
       current.gazetteer_line = line_no;
+    } else if (key == "not_after") {
+      if (value.empty()) return Status::InvalidRule(rule_where, "not_after: needs a pattern");
+      rule.not_after = std::string(value);
+      current.not_after_line = line_no;
     } else if (key == "set") {
       size_t eq = value.find('=');
       if (eq == std::string_view::npos)
@@ -229,7 +233,7 @@ Result<ParsedFile> ParseRuleFile(std::string_view text, std::string_view path) {
     } else {
       return Status::InvalidRule(rule_where, "unknown key '" + std::string(key) +
                                                  "' (expected kind, priority, pattern, gazetteer, "
-                                                 "set, example, not)");
+                                                 "not_after, set, example, not)");
     }
   }
   return file;

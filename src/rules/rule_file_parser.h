@@ -40,6 +40,7 @@ struct RawRule {
   Rule rule;
   std::vector<int> pattern_lines;
   int gazetteer_line = 0;
+  int not_after_line = 0;
 };
 
 struct ParsedFile {

@@ -13,6 +13,15 @@ const GroupRange* RuleMatch::group(std::string_view name) const {
   return nullptr;
 }
 
+// Whether the text before `at` in `sentence` ends with a match of `before` (a rule's
+// `not_after:`). Only the last few words count, so a long sentence costs no more.
+static bool Follows(std::string_view sentence, size_t at, const RE2& before) {
+  constexpr size_t kReach = 80;
+  size_t from = at > kReach ? at - kReach : 0;
+  while (from > 0 && (static_cast<unsigned char>(sentence[from]) & 0xC0) == 0x80) --from;
+  return RE2::PartialMatch(re2::StringPiece(sentence.data() + from, at - from), before);
+}
+
 RuleMatcher::RuleMatcher(const RuleSet& rules) : rules_(rules) {
   named_groups_.resize(rules.pattern_count());
   for (size_t i = 0; i < rules.pattern_count(); ++i) {
@@ -38,6 +47,7 @@ std::vector<RuleMatch> RuleMatcher::FindAll(std::string_view text, size_t begin,
   }
   for (int p : fired_) {
     const RE2& re = rules_.pattern(static_cast<size_t>(p));
+    const RE2* not_after = rules_.not_after(rules_.pattern_rule(static_cast<size_t>(p)));
     int nsub = 1 + re.NumberOfCapturingGroups();
     submatches_.resize(static_cast<size_t>(nsub));
     size_t pos = 0;
@@ -45,7 +55,8 @@ std::vector<RuleMatch> RuleMatcher::FindAll(std::string_view text, size_t begin,
            re.Match(piece, pos, sentence.size(), RE2::UNANCHORED, submatches_.data(), nsub)) {
       size_t mb = static_cast<size_t>(submatches_[0].data() - sentence.data());
       size_t me = mb + submatches_[0].size();
-      if (me == mb || !is_boundary(begin + mb) || !is_boundary(begin + me)) {
+      if (me == mb || !is_boundary(begin + mb) || !is_boundary(begin + me) ||
+          (not_after != nullptr && Follows(sentence, mb, *not_after))) {
         // Retry from the next character: a shorter or later match may still align.
         pos = mb + 1;
         while (pos < sentence.size() &&

@@ -118,6 +118,7 @@ struct RuleSet::Impl {
   std::vector<Rule> rules;
   std::vector<std::unique_ptr<RE2>> patterns;
   std::vector<size_t> pattern_rule;
+  std::vector<std::unique_ptr<RE2>> not_after;  // per rule; null for most
   std::map<std::string, Lexicon, std::less<>> lexicons;
   std::vector<std::unique_ptr<RE2::Set>> prefilters;  // pattern i is in set i / kSetChunk
   // Gazetteer rules, with the index of their rule.
@@ -243,6 +244,9 @@ Status RuleSet::Impl::Build(std::vector<ParsedFile> parsed) {
         if (!rule.patterns.empty()) {
           return Status::InvalidRule(at, "a rule has 'pattern:' or 'gazetteer:', not both");
         }
+        if (!rule.not_after.empty()) {
+          return Status::InvalidRule(at, "'not_after:' is for 'pattern:' rules");
+        }
         if (*dimension != Dimension::kActor) {
           return Status::InvalidRule(at,
                                      "'gazetteer:' is for actor kinds (person, org, place, group)");
@@ -257,6 +261,21 @@ Status RuleSet::Impl::Build(std::vector<ParsedFile> parsed) {
       }
       if (rule.patterns.empty())
         return Status::InvalidRule(where, "missing 'pattern:' or 'gazetteer:'");
+      not_after.resize(rules.size() + 1);
+      if (!rule.not_after.empty()) {
+        const std::string at =
+            rule.file + ":" + std::to_string(raw.not_after_line) + ": rule " + rule.id;
+        Result<std::string> expanded = expander.Expand(rule.not_after, at);
+        if (!expanded.ok()) return expanded.status();
+        // Checked alone first, so that an error quotes what the rule file says.
+        if (RE2 alone(*expanded, options); !alone.ok()) {
+          return Status::InvalidRule(at, "not_after: " + alone.error());
+        }
+        // Whitespace between the words before and the match is the matcher's, not the rule's.
+        auto re = std::make_unique<RE2>("(?:" + *expanded + ")\\s*$", options);
+        rule.not_after = std::move(*expanded);
+        not_after.back() = std::move(re);
+      }
       for (const auto& [key, value] : rule.fixed) {
         if (!kFixedKeys.count(key)) return Status::InvalidRule(where, "unknown 'set:' key " + key);
       }
@@ -361,6 +380,9 @@ const std::vector<Rule>& RuleSet::rules() const { return impl_->rules; }
 size_t RuleSet::pattern_count() const { return impl_->patterns.size(); }
 const RE2& RuleSet::pattern(size_t i) const { return *impl_->patterns[i]; }
 size_t RuleSet::pattern_rule(size_t i) const { return impl_->pattern_rule[i]; }
+const RE2* RuleSet::not_after(size_t rule) const {
+  return rule < impl_->not_after.size() ? impl_->not_after[rule].get() : nullptr;
+}
 const std::string& RuleSet::fingerprint() const { return impl_->fingerprint; }
 const std::vector<std::string>& RuleSet::files() const { return impl_->files; }
 
