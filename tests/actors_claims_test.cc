@@ -247,6 +247,25 @@ TEST(ActorsClaims, ARoleSpeakerSkipsFormerHoldersAndATitleRepeatsItsApposition) 
   EXPECT_EQ(holder->name, "Micheál Martin");
 }
 
+// Organisations that speak through someone unnamed: "a council spokeswoman" and "the
+// council" are the council last named; "a senior EU official" speaks for the EU; "people
+// familiar with the matter" speak for no one named, and "Island States" states nothing.
+TEST(ActorsClaims, UnnamedSpeakersSpeakForTheOrganisationTheyName) {
+  Extractor extractor = testing::MakeExtractor();
+  Analysis a = testing::AnalyseText(
+      extractor,
+      "Hotel row\n\nDublin City Council met the Department of Housing. A council spokeswoman "
+      "added that no family would be placed on the street. Later the council said it had "
+      "bought more rooms.\n\nA senior EU official, speaking on condition of anonymity, said "
+      "the bloc would stay. The Alliance of Small Island States issued a statement. The bank "
+      "will hold rates, two people familiar with the matter said.");
+  EXPECT_EQ(SpeakerOf(a, "added"), "Dublin City Council");
+  EXPECT_EQ(SpeakerOf(a, "said"), "Dublin City Council");
+  EXPECT_EQ(SpeakerOf(a, "said", 1), "European Union");
+  EXPECT_EQ(SpeakerOf(a, "said", 2), "");
+  EXPECT_EQ(SpeakerOf(a, "States"), "<no claim>");
+}
+
 // A titled name at the start of the speaker phrase is named, even when the title's first
 // word starts indefinite phrases too ("Opposition councillors"); a contraction is no name.
 TEST(ActorsClaims, ATitledSpeakerIsNamedAndAContractionIsNoName) {

@@ -73,6 +73,8 @@ void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>&
   const Lexicon* org_suffixes = rules.lexicon("org_suffix");
   const Lexicon* not_names = rules.lexicon("not_name");
   const Lexicon* clitics = rules.lexicon("clitic");
+  const Lexicon* name_particles = rules.lexicon("name_particle");
+  const Lexicon* post_nominals = rules.lexicon("post_nominal");
   auto listed = [](const Lexicon* words, std::string_view word) {
     return words != nullptr && words->count(AsciiLower(word)) > 0;
   };
@@ -117,7 +119,23 @@ void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>&
     }
     // One word may do ("Smith has accused"): a name that speaks and no rule knows; but
     // "the Senator" is a role, not a name.
-    if (words.empty() || words.size() > 4 || (article && !org_noun && words.size() == 1)) return;
+    // Letters after the name are no part of it: "Rhun Llewelyn-Parry MS", "Jane Doe KC".
+    if (words.size() > 1 && listed(post_nominals, words.back())) {
+      phrase = phrase.substr(0, phrase.size() - words.back().size() - 1);
+      words.pop_back();
+    }
+    // Particles inside a person's name ("Thandiwe van der Berg", "Inés García de la
+    // Fuente") are neither words of their own nor lower-case words that end a name.
+    size_t particles = 0;
+    for (size_t i = 1; i + 1 < words.size(); ++i) {
+      if (listed(name_particles, words[i]) &&
+          std::islower(static_cast<unsigned char>(words[i][0]))) {
+        ++particles;
+        words[i] = "Particle";  // checked as a capitalised word below
+      }
+    }
+    size_t counted = words.size() - particles;
+    if (words.empty() || counted > 4 || (article && !org_noun && words.size() == 1)) return;
     // Connectors inside a name: "Transport for Wales", "Bank of England" (organisations).
     bool connector = false;
     for (size_t i = 1; i + 1 < words.size(); ++i) {

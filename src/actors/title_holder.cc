@@ -37,11 +37,19 @@ size_t AppositionComma(std::string_view text, std::string_view lower, size_t q) 
   return plain ? comma : std::string_view::npos;
 }
 
-// "the Tánaiste, Simon Harris,": the person named between commas straight after a title
-// that ends at `title_end`. "the Prime Minister, Kemi Badenoch and Ed Davey" is a list.
+// "the Tánaiste, Simon Harris,": the person named after a comma straight after a title
+// that ends at `title_end`, perhaps behind an honorific ("the chief executive, Dr Aoife Ní
+// Bhriain."), and closing the phrase. "the Prime Minister, Kemi Badenoch and Ed Davey" is a
+// list.
 bool Apposed(std::string_view text, size_t title_end, const PersonSpan& person) {
-  return person.begin == title_end + 2 && text.compare(title_end, 2, ", ") == 0 &&
-         text.compare(person.end, 1, ",") == 0;
+  if (text.compare(title_end, 2, ", ") != 0 || person.begin < title_end + 2) return false;
+  std::string_view honorific = text.substr(title_end + 2, person.begin - title_end - 2);
+  bool next = honorific.empty() ||
+              (honorific.size() <= 6 && std::isupper(static_cast<unsigned char>(honorific[0])) &&
+               honorific.back() == ' ' && honorific.find(' ') == honorific.size() - 1);
+  bool closes = person.end >= text.size() || text[person.end] == ',' || text[person.end] == '.' ||
+                text[person.end] == ';' || text[person.end] == '\n';
+  return next && closes;
 }
 
 }  // namespace

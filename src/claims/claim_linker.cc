@@ -133,6 +133,42 @@ const Actor* SentenceSubject(const ClaimInputs& in, size_t si) {
   return nullptr;
 }
 
+// The first word of the lower-cased speaker phrase `p` that names a kind of organisation
+// (the rules' `map collective_noun`: council, party, union, ...), or "" when none does.
+std::string CollectiveNoun(const ClaimInputs& in, std::string_view p) {
+  const Lexicon* nouns = in.rules ? in.rules->lexicon("collective_noun") : nullptr;
+  if (nouns == nullptr) return "";
+  size_t start = 0;
+  while (start < p.size()) {
+    size_t end = p.find_first_of(" ,", start);
+    if (end == std::string_view::npos) end = p.size();
+    std::string_view word = p.substr(start, end - start);
+    if (nouns->count(word) > 0) return std::string(word);
+    start = end + 1;
+  }
+  return "";
+}
+
+// The organisation or group whose name holds `noun` as a word ("Dublin City Council" for
+// "council") and was mentioned last before `speaker`; null when none was.
+const Actor* LastNamedWith(const Analysis& a, const std::string& noun, const Span& speaker) {
+  if (noun.empty()) return nullptr;
+  const Actor* last = nullptr;
+  size_t last_end = 0;
+  for (const Actor& actor : a.actors) {
+    if (actor.type != "org" && actor.type != "group") continue;
+    std::string name = " " + AsciiLower(actor.name) + " ";
+    if (name.find(" " + noun + " ") == std::string::npos) continue;
+    for (const Mention& m : actor.mentions) {
+      if (m.span.byte_end <= speaker.byte_start && m.span.byte_end >= last_end) {
+        last = &actor;
+        last_end = m.span.byte_end;
+      }
+    }
+  }
+  return last;
+}
+
 // The actor a speaker phrase stands for (see LinkClaims). `speaker` spans the stretch from
 // the speaker to the verb, asides included.
 std::optional<std::string> ResolveSpeaker(const ClaimInputs& in, const Span& speaker,
@@ -159,7 +195,8 @@ std::optional<std::string> ResolveSpeaker(const ClaimInputs& in, const Span& spe
     // "A Downing Street spokesperson", "a Tory spokesman", "a No10 source": a spokesperson
     // or source speaks for whom the phrase names; "Analysts at Goldman Sachs", "a spokesman
     // for Mr Corbyn" likewise.
-    bool spokes = p.find("spokes") != std::string::npos || p.find(" source") != std::string::npos;
+    bool spokes = p.find("spokes") != std::string::npos || p.find(" source") != std::string::npos ||
+                  p.find(" official") != std::string::npos || p.find(" aide") != std::string::npos;
     size_t for_at = p.find(" for "), at_at = p.find(" at ");
     size_t after = std::min(for_at, at_at);
     for (const Actor& actor : a.actors) {
@@ -170,6 +207,10 @@ std::optional<std::string> ResolveSpeaker(const ClaimInputs& in, const Span& spe
             after != std::string::npos && m.span.byte_start >= speaker.byte_start + after;
         if (whole_group || after_for || (spokes && actor.type != "place")) return actor.id;
       }
+    }
+    // "A council spokeswoman added": the council last named.
+    if (spokes) {
+      if (const Actor* named = LastNamedWith(a, CollectiveNoun(in, p), speaker)) return named->id;
     }
     return std::nullopt;
   }
@@ -222,13 +263,11 @@ std::optional<std::string> ResolveSpeaker(const ClaimInputs& in, const Span& spe
               std::islower(static_cast<unsigned char>(phrase[second_word + 1]));
   if (best != nullptr && !(role && best->type != "person")) return best->id;
   bool pronoun_person = p == "he" || p == "she";
-  bool collective =
-      p == "they" || p.find("group") != std::string::npos || p.find("party") != std::string::npos ||
-      p.find("union") != std::string::npos || p.find("company") != std::string::npos ||
-      p.find("government") != std::string::npos || p.find("department") != std::string::npos ||
-      p.find("ministry") != std::string::npos || p.find("bank") != std::string::npos ||
-      p.find("council") != std::string::npos;
+  std::string noun = CollectiveNoun(in, p);
+  bool collective = p == "they" || !noun.empty();
   if (collective && best != nullptr) return best->id;
+  // "The council said": the organisation last named with that word ("Dublin City Council").
+  if (const Actor* named = LastNamedWith(a, noun, speaker)) return named->id;
   role = role && !pronoun_person && !collective;
   if (!pronoun_person && !collective && !role) return std::nullopt;
   // A role ("the Senator") is the nearest compatible actor before it; a pronoun is the
