@@ -94,12 +94,13 @@ Gazetteer::Gazetteer(const std::vector<std::string>& surfaces) {
     storage_.push_back(std::move(collapsed));
   }
   // Views into storage_ stay valid: it is not resized after this point.
-  surfaces_.reserve(storage_.size());
+  entries_.reserve(storage_.size());
   for (const std::string& s : storage_) {
-    surfaces_.insert(s);
+    entries_[s] |= kSurface;
+    first_bytes_.set(static_cast<unsigned char>(s[0]));
     std::string_view view(s);
     for (size_t i = 1; i < view.size(); ++i) {
-      if (SeparatorAt(view, i) > 0) prefixes_.insert(view.substr(0, i));
+      if (SeparatorAt(view, i) > 0) entries_[view.substr(0, i)] |= kPrefix;
     }
   }
 }
@@ -120,6 +121,9 @@ void Gazetteer::Find(std::string_view text, const std::vector<Word>& words,
                      const std::function<void(size_t, size_t)>& hit) const {
   for (size_t first = 0; first < words.size(); ++first) {
     size_t begin = words[first].begin;
+    // Every candidate below starts at text[begin], as every surface and prefix starts with
+    // one of first_bytes_.
+    if (begin >= text.size() || !first_bytes_[static_cast<unsigned char>(text[begin])]) continue;
     size_t last_end = std::min(words.size(), first + max_words_);
     for (size_t last = first; last < last_end; ++last) {
       // "Inc." and "W." end in a full stop that is part of the surface; try both ends.
@@ -127,9 +131,11 @@ void Gazetteer::Find(std::string_view text, const std::vector<Word>& words,
       bool may_grow = false;
       for (size_t end : {w.core_end, w.end}) {
         if (end <= begin) continue;
-        std::string_view candidate = text.substr(begin, end - begin);
-        if (surfaces_.count(candidate)) hit(begin, end);
-        may_grow = may_grow || prefixes_.count(candidate);
+        auto found = entries_.find(text.substr(begin, end - begin));
+        if (found != entries_.end()) {
+          if (found->second & kSurface) hit(begin, end);
+          may_grow = may_grow || (found->second & kPrefix);
+        }
         if (w.end == w.core_end) break;
       }
       if (!may_grow) break;

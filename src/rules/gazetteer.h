@@ -2,11 +2,13 @@
 #ifndef CLAIMSCAN_SRC_RULES_GAZETTEER_H_
 #define CLAIMSCAN_SRC_RULES_GAZETTEER_H_
 
+#include <bitset>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 namespace claimscan::internal {
@@ -36,11 +38,15 @@ class Gazetteer {
             const std::function<void(size_t, size_t)>& hit) const;
 
  private:
+  enum : uint8_t { kSurface = 1, kPrefix = 2 };
   std::vector<std::string> storage_;
-  std::unordered_set<std::string_view> surfaces_;
-  // Every surface cut before each of its word separators ("Bank", "Bank of" for "Bank of
-  // England"): a word sequence that is none of these cannot grow into a surface.
-  std::unordered_set<std::string_view> prefixes_;
+  // Surfaces, and every surface cut before each of its word separators ("Bank", "Bank of"
+  // for "Bank of England"): a word sequence that is neither cannot grow into a surface. One
+  // table for both, so that each candidate is hashed and looked up once.
+  std::unordered_map<std::string_view, uint8_t> entries_;
+  // The first bytes of the surfaces: most words of a sentence (lower case, digits) start
+  // with none of them and need no lookup at all.
+  std::bitset<256> first_bytes_;
   size_t max_words_ = 0;
 };
 
