@@ -196,16 +196,28 @@ void AddTitleReferences(std::string_view norm, const Lexicon* titles, const Lexi
     people.push_back({(*mentions)[i].begin, (*mentions)[i].end});
     person_index.push_back(i);
   }
+  // Where "the " or "The " comes before a capital: the only places a reference can start.
+  // Found in one pass, rather than searching the whole text once for each title.
+  std::vector<size_t> starts;
+  for (size_t he = norm.find("he ", 1); he != std::string_view::npos;
+       he = norm.find("he ", he + 1)) {
+    if ((norm[he - 1] == 't' || norm[he - 1] == 'T') && he + 3 < norm.size() &&
+        std::isupper(static_cast<unsigned char>(norm[he + 3]))) {
+      starts.push_back(he - 1);
+    }
+  }
   std::vector<PendingMention> added;
   for (const auto& [key, title] : *titles) {
     // The canonical title as written ("Senator", "Prime Minister"): capitalised only, so
     // that the common noun ("the senator from Ohio") stays out.
     if (title.empty() || !std::isupper(static_cast<unsigned char>(title[0]))) continue;
     for (std::string_view the : {"the ", "The "}) {
-      std::string phrase = std::string(the) + title;
-      for (size_t at = norm.find(phrase); at != std::string_view::npos;
-           at = norm.find(phrase, at + 1)) {
-        size_t end = at + phrase.size();
+      for (size_t at : starts) {
+        if (norm.compare(at, the.size(), the) != 0 ||
+            norm.compare(at + the.size(), title.size(), title) != 0) {
+          continue;
+        }
+        size_t end = at + the.size() + title.size();
         if (!is_boundary(at) || !(is_boundary(end) || norm.compare(end, 2, "'s") == 0)) continue;
         // Followed by a name, it is a title, not a reference: "the Senator Bernie Sanders".
         if (end + 1 < norm.size() && norm[end] == ' ' &&
