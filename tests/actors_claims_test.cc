@@ -266,6 +266,42 @@ TEST(ActorsClaims, UnnamedSpeakersSpeakForTheOrganisationTheyName) {
   EXPECT_EQ(SpeakerOf(a, "States"), "<no claim>");
 }
 
+// Wire and US political copy: a party-state tag in brackets after the name, "was quoted as
+// saying", a statement "from" a body, a person's office, and the agent of a passive.
+TEST(ActorsClaims, BracketsPassivesAndStatementsNameTheirSpeaker) {
+  Extractor extractor = testing::MakeExtractor();
+  Analysis a = testing::AnalyseText(
+      extractor,
+      "Lithium row\n\nSpeaker Tom Halvorsen (R-Minn.) told reporters the deal was done. Mining "
+      "Minister Valentina Soto was quoted as saying by a newspaper that the plan stood. A "
+      "statement from the National Mining Society (Sonami) read: \"Royalties are too high.\" "
+      "Senator Ignacio Fuenzalida disagreed. Fuenzalida's office said he would table a plan. "
+      "The proposal was described by Fuenzalida as \"a tax dressed up as a royalty\".");
+  EXPECT_EQ(SpeakerOf(a, "told"), "Tom Halvorsen");
+  EXPECT_EQ(SpeakerOf(a, "quoted as saying"), "Valentina Soto");
+  EXPECT_EQ(SpeakerOf(a, "read"), "National Mining Society");
+  EXPECT_EQ(SpeakerOf(a, "said"), "Ignacio Fuenzalida");
+  EXPECT_EQ(SpeakerOf(a, "described"), "Ignacio Fuenzalida");
+}
+
+// "she said" skips a man the article calls "Mr" and a person the quote itself names; an
+// organisation that opens the speaker phrase is the speaker, not a person in its aside.
+TEST(ActorsClaims, PronounsAgreeWithHonorificsAndAnOrganisationHeadsItsAside) {
+  Extractor extractor = testing::MakeExtractor();
+  Analysis a = testing::AnalyseText(
+      extractor,
+      "Court and council\n\nJustice Elena Kagan listened to the argument. Mr. Coles had been "
+      "denied credit for years, she said. Mayor Dana Whitfield proposed a tax rise. The "
+      "Chicago Teachers Union, a key Whitfield ally, said it backed the increase. James Corrie "
+      "criticised the chancellor. Miriam Okafor hit back. \"Corrie is entitled to his view,\" "
+      "she told reporters. The party retains full confidence in Okafor.");
+  EXPECT_EQ(SpeakerOf(a, "said"), "Elena Kagan");
+  EXPECT_EQ(SpeakerOf(a, "said", 1), "Chicago Teachers Union");
+  EXPECT_EQ(SpeakerOf(a, "told"), "Miriam Okafor");  // not Corrie, whom the quote names
+  // "in Okafor" reads like a place, but Okafor is a person the article has named.
+  for (const Actor& actor : a.actors) EXPECT_NE(actor.id, "place:okafor");
+}
+
 // A titled name at the start of the speaker phrase is named, even when the title's first
 // word starts indefinite phrases too ("Opposition councillors"); a contraction is no name.
 TEST(ActorsClaims, ATitledSpeakerIsNamedAndAContractionIsNoName) {

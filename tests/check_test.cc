@@ -199,6 +199,28 @@ TEST(Check, SourcesAreReadAsReportersWriteThem) {
       "earlier.\n\nJust 6,900 homes for social rent were built last year, compared with 9,600 "
       "a decade ago.\n\nRough sleeping has risen by 80% over the past decade.\n";
   const SourceCase cases[] = {
+      // A figure restated between commas stands or falls with its restatement.
+      {{"Sixty-eight percent of adults said grocery prices would go up.\n"},
+       "More than two-thirds of respondents, 68%, said they expected grocery prices to rise.",
+       "More than two-thirds",
+       Verdict::kSupported,
+       ""},
+      {{"Sixty-eight percent of adults said grocery prices would go up.\n"},
+       "Four in five respondents, 80%, said they expected grocery prices to rise.",
+       "Four in five",
+       Verdict::kContradicted,
+       ""},
+      // A prediction is not confirmed by an outcome; an outcome's own figure is.
+      {{"The Consumer Prices Index rose by 3.6% in the 12 months to August.\n"},
+       "The Bank has forecast that inflation will peak at 4% in the autumn.",
+       "4%",
+       Verdict::kUnsupported,
+       ""},
+      {{"The Consumer Prices Index rose by 3.6% in the 12 months to August.\n"},
+       "Inflation rose to 3.6% in August, above the Bank's forecast.",
+       "3.6%",
+       Verdict::kSupported,
+       ""},
       // A text table: a cell's subject is its row and its column.
       {{poll}, "Among Labour voters, 31% opposed a ban.", "31%", Verdict::kSupported, ""},
       {{poll}, "58% of adults backed a ban on smartphones.", "58%", Verdict::kSupported, ""},
@@ -384,6 +406,22 @@ TEST(Check, AVoteTallyIsCheckedAgainstEachSidesBreakdown) {
   }
   EXPECT_EQ(got, (std::vector<std::string>{"ok: 300 + 20 = 320, the 320 votes for",
                                            "wrong: 240 + 11 = 251, not the 250 votes against"}));
+}
+
+TEST(Check, AFigureRestatedInOtherWordsMustAgreeWithItself) {
+  Extractor extractor = testing::MakeExtractor();
+  const std::string text =
+      "More than two-thirds of respondents, 68%, expect prices to rise. Nearly a third "
+      "(38%) of voters backed the plan. Revenue was $2.86 billion, up 31% on a year earlier.";
+  Analysis a = testing::AnalyseText(extractor, text);
+  std::vector<std::string> got;
+  for (const ConsistencyFinding& f : CheckConsistency(a, text)) {
+    if (f.check == "same_subject")
+      got.push_back((f.consistent ? "ok: " : "wrong: ") + f.explanation);
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "ok: 68% restates More than two-thirds: 68 is over 66.6667",
+                     "wrong: 38% restates Nearly a third: 38 is not below 33.3333"}));
 }
 
 TEST(Check, CorpusVerdictsMeetTheirFloors) {

@@ -25,13 +25,17 @@ TEST(NumberParser, English) {
       {"2\u00bd", 2.5},
       {"\u00be", 0.75},
       {"1,000\u00bc", 1000.25},
+      // A decimal comma: one or two digits after it, never a thousands group.
+      {"33,5", 33.5},
+      {"112,8", 112.8},
+      {"1,23", 1.23},
   };
   for (const auto& [text, value] : good) {
     std::optional<double> v = p->Parse(text);
     ASSERT_TRUE(v.has_value()) << text;
     EXPECT_DOUBLE_EQ(*v, value) << text;
   }
-  for (const char* bad : {"1,23", "12,3456", "1.2.3", "abc", "", "5,", "x\u00bd"}) {
+  for (const char* bad : {"12,3456", "1,234,5", "1,5.2", "1.2.3", "abc", "", "5,", "x\u00bd"}) {
     EXPECT_FALSE(p->Parse(bad).has_value()) << bad;
   }
   EXPECT_EQ(p->ParseOrdinal("21st"), 21);

@@ -35,6 +35,9 @@ bool IsTailOf(const std::string& shorter, const std::string& full) {
          full[full.size() - shorter.size() - 1] == ' ';
 }
 
+// Place rules below this priority read a place from its context alone ("in [Macon]").
+constexpr int kGuessedPlace = 5;
+
 struct Entry {
   std::string name;
   std::string key;
@@ -69,7 +72,10 @@ std::vector<Actor> ResolveActors(std::vector<MentionCandidate> candidates) {
         break;
       }
     }
-    if (target == nullptr && c.type == "person" && !c.canonical) {
+    // A place guessed only from its context ("confidence in [Okafor]", rule priority below
+    // kGuessedPlace) that is a named person's surname is that person.
+    bool guessed_place = c.type == "place" && c.strength < kGuessedPlace;
+    if (target == nullptr && (c.type == "person" || guessed_place) && !c.canonical) {
       for (Entry& e : entries) {
         if (e.type_strength.count("person") && IsTailOf(key, e.key)) {
           target = &e;

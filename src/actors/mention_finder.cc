@@ -6,6 +6,7 @@
 
 #include "actors/title_holder.h"
 #include "common/ascii.h"
+#include "rules/rule_file_parser.h"
 
 namespace claimscan::internal {
 namespace {
@@ -75,9 +76,6 @@ void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>&
   const Lexicon* clitics = rules.lexicon("clitic");
   const Lexicon* name_particles = rules.lexicon("name_particle");
   const Lexicon* post_nominals = rules.lexicon("post_nominal");
-  auto listed = [](const Lexicon* words, std::string_view word) {
-    return words != nullptr && words->count(AsciiLower(word)) > 0;
-  };
   // A phrase [begin, end) that may be a speaker's name; adds it as a mention if it is one.
   auto consider = [&](size_t begin, size_t end) {
     std::string_view phrase = norm.substr(begin, end - begin);
@@ -120,7 +118,7 @@ void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>&
     // One word may do ("Smith has accused"): a name that speaks and no rule knows; but
     // "the Senator" is a role, not a name.
     // Letters after the name are no part of it: "Rhun Llewelyn-Parry MS", "Jane Doe KC".
-    if (words.size() > 1 && listed(post_nominals, words.back())) {
+    if (words.size() > 1 && InLexicon(post_nominals, words.back())) {
       phrase = phrase.substr(0, phrase.size() - words.back().size() - 1);
       words.pop_back();
     }
@@ -128,7 +126,7 @@ void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>&
     // Fuente") are neither words of their own nor lower-case words that end a name.
     size_t particles = 0;
     for (size_t i = 1; i + 1 < words.size(); ++i) {
-      if (listed(name_particles, words[i]) &&
+      if (InLexicon(name_particles, words[i]) &&
           std::islower(static_cast<unsigned char>(words[i][0]))) {
         ++particles;
         words[i] = "Particle";  // checked as a capitalised word below
@@ -148,7 +146,8 @@ void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>&
     // word that only looks like a name, and at least one with lower-case letters.
     bool names = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
       unsigned char c = static_cast<unsigned char>(w[0]);
-      return (std::isupper(c) || c >= 0x80) && !listed(not_names, w) && !IsContraction(w, clitics);
+      return (std::isupper(c) || c >= 0x80) && !InLexicon(not_names, w) &&
+             !IsContraction(w, clitics);
     });
     names = names && std::any_of(words.begin(), words.end(), [](const std::string& w) {
               return w.size() >= 2 && std::any_of(w.begin(), w.end(), [](char c) {
@@ -158,7 +157,7 @@ void AddSpeakerMentions(std::string_view norm, const std::vector<SentenceRange>&
     size_t phrase_end = phrase_begin + phrase.size();
     if (!names || Covered(*mentions, phrase_begin, phrase_end)) return;
     PendingMention p;
-    bool org = org_noun || connector || listed(org_suffixes, words.back());
+    bool org = org_noun || connector || InLexicon(org_suffixes, words.back());
     p.candidate.type = org ? "org" : "person";
     p.candidate.name = std::string(phrase);
     p.candidate.mention.rule = org ? "org.speaker" : "person.speaker";

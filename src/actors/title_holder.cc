@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/ascii.h"
+#include "rules/rule_file_parser.h"
 
 namespace claimscan::internal {
 namespace {
@@ -14,13 +15,13 @@ bool IsAsciiAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) !
 // Whether the word just before `at` in `lower`, joined by a space or a hyphen, is one of
 // `qualifiers`: "former President", "Shadow Chancellor", "ex-Chancellor".
 bool Qualified(std::string_view lower, size_t at, const Lexicon* qualifiers) {
-  if (qualifiers == nullptr || at < 2 || (lower[at - 1] != ' ' && lower[at - 1] != '-')) {
+  if (at < 2 || (lower[at - 1] != ' ' && lower[at - 1] != '-')) {
     return false;
   }
   size_t word_end = at - 1, word_begin = at - 1;
   while (word_begin > 0 && IsAsciiAlpha(lower[word_begin - 1])) --word_begin;
   return word_begin < word_end &&
-         qualifiers->count(lower.substr(word_begin, word_end - word_begin)) > 0;
+         InLexicon(qualifiers, lower.substr(word_begin, word_end - word_begin));
 }
 
 // "Christopher Luxon, the caretaker prime minister": the title at `q` closes an apposition

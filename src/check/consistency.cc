@@ -361,6 +361,26 @@ void SameSubject(const Analysis& a, std::string_view text, std::vector<Consisten
   }
 }
 
+// One figure restated in other words inside a sentence ("More than two-thirds of
+// respondents, 68%,"; "a third of voters (38%)"): the two must agree.
+void Restated(const Analysis& a, std::string_view text, std::vector<ConsistencyFinding>* out) {
+  for (const internal::Restatement& r : internal::Restatements(a, text)) {
+    const Figure& x = a.figures[r.first];
+    const Figure& y = a.figures[r.second];
+    if (r.form == internal::Restatement::Form::kChange) continue;
+    if (x.kind != y.kind || x.unit != y.unit || x.currency != y.currency) continue;
+    internal::Comparison c = internal::CompareValues(x, y);
+    internal::Comparison d = internal::CompareValues(y, x);
+    ConsistencyFinding f;
+    f.check = "same_subject";
+    f.figures = {r.first, r.second};
+    f.consistent = c.consistent || d.consistent;
+    f.explanation =
+        y.text + " restates " + x.text + ": " + (c.consistent || !d.consistent ? c.how : d.how);
+    out->push_back(std::move(f));
+  }
+}
+
 }  // namespace
 
 std::vector<ConsistencyFinding> CheckConsistency(const Analysis& analysis, std::string_view text) {
@@ -370,6 +390,7 @@ std::vector<ConsistencyFinding> CheckConsistency(const Analysis& analysis, std::
   Totals(analysis, text, &out);
   VoteTallies(analysis, text, &out);
   SameSubject(analysis, text, &out);
+  Restated(analysis, text, &out);
   return out;
 }
 

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <string_view>
 #include <unordered_map>
@@ -11,6 +12,7 @@
 #include "check/text_table.h"
 #include "check/value_comparison.h"
 #include "common/ascii.h"
+#include "rules/rule_file_parser.h"
 
 namespace claimscan {
 using internal::AsciiLower;
@@ -127,12 +129,39 @@ bool LacksNearPlace(const internal::Terms& stated, const internal::Terms& known)
 }
 
 // Whether the stated figure is a forecast ("economists had forecast 240,000 jobs") and the
-// source of `known` forecasts nothing: an outcome does not show a prediction misreported. A
+// source of `known` forecasts nothing: an outcome does not show a prediction misreported.
+// (For support, see ForecastBefore.) A
 // forecaster's table (the OBR's) may leave "forecast" out of a row and still be one.
 bool OnlyStatedIsForecast(const internal::Terms& stated, const KnownFigure& known,
                           const std::set<std::string, std::less<>>& forecasting_sources) {
   return internal::TermWeight(stated, internal::kForecastTerm) >= kForecastWeight &&
          forecasting_sources.count(known.source) == 0;
+}
+
+// Whether a forecast word ("forecast", "predicted": the synonym map's `forecast`) stands in
+// the few words before `f` in its sentence: "has forecast that inflation will peak at 4%".
+// A prediction is not confirmed by an outcome, so only a forecasting source can support it.
+// A forecast word after the figure is more often something else's ("jumped 7.1% after
+// raising its profit forecast").
+bool ForecastBefore(const Analysis& a, std::string_view text, const Figure& f,
+                    const Lexicon* synonyms) {
+  constexpr size_t kWords = 10;
+  if (synonyms == nullptr || f.sentence >= a.sentences.size()) return false;
+  size_t begin = a.sentences[f.sentence].span.byte_start;
+  std::string_view before =
+      text.substr(begin, f.span.byte_start - std::min(f.span.byte_start, begin));
+  size_t words = 0, end = before.size();
+  while (end > 0 && words < kWords) {
+    while (end > 0 && !std::isalpha(static_cast<unsigned char>(before[end - 1]))) --end;
+    size_t start = end;
+    while (start > 0 && std::isalpha(static_cast<unsigned char>(before[start - 1]))) --start;
+    if (start == end) break;
+    auto it = synonyms->find(internal::LexiconKey(before.substr(start, end - start)));
+    if (it != synonyms->end() && it->second == internal::kForecastTerm) return true;
+    ++words;
+    end = start;
+  }
+  return false;
 }
 
 // Whether `shared` holds one term and it is the heaviest word (not actor) of `stated`, alone,
@@ -285,11 +314,13 @@ std::vector<FigureCheck> SourceIndex::Check(const Analysis& analysis, std::strin
       e.shared_terms = s.shared;
       return e;
     };
+    bool predicted = ForecastBefore(analysis, text, stated, impl_->synonyms);
     if (!scored.empty()) {
       // Any source that agrees, best subject match first: an agreeing value is evidence in
       // itself, so a weaker subject match suffices for support than for contradiction.
       for (const Scored& s : scored) {
         if (BetterSibling(s, scored)) continue;
+        if (predicted && impl_->forecasting_sources.count(impl_->known[s.id].source) == 0) continue;
         internal::Comparison c = internal::CompareValues(stated, impl_->known[s.id].figure);
         if (c.consistent) {
           check.verdict = Verdict::kSupported;
@@ -333,6 +364,29 @@ std::vector<FigureCheck> SourceIndex::Check(const Analysis& analysis, std::strin
       }
     }
     out.push_back(std::move(check));
+  }
+  // A figure restated in other words stands or falls with its restatement ("More than
+  // two-thirds of respondents, 68%, said"): one the sources say nothing to directly is
+  // compared with the evidence found for the other.
+  std::vector<size_t> check_of(analysis.figures.size(), SIZE_MAX);
+  for (size_t c = 0; c < out.size(); ++c) check_of[out[c].figure] = c;
+  for (const internal::Restatement& r : internal::Restatements(analysis, text)) {
+    if (r.form == internal::Restatement::Form::kChange) continue;
+    for (auto [from, to] : {std::pair{r.first, r.second}, std::pair{r.second, r.first}}) {
+      if (check_of[from] == SIZE_MAX || check_of[to] == SIZE_MAX) continue;
+      FigureCheck& lone = out[check_of[to]];
+      const FigureCheck& found = out[check_of[from]];
+      if (lone.evidence || !found.evidence) continue;
+      const Figure& known = found.evidence->known.figure;
+      const Figure& stated = analysis.figures[lone.figure];
+      if (!Comparable(stated, known)) continue;
+      internal::Comparison c = internal::CompareValues(stated, known);
+      if (!c.consistent && found.verdict != Verdict::kContradicted) continue;
+      lone.verdict = c.consistent ? Verdict::kSupported : Verdict::kContradicted;
+      lone.evidence = found.evidence;
+      lone.evidence->comparison =
+          "restated as " + analysis.figures[found.figure].text + "; " + c.how;
+    }
   }
   return out;
 }

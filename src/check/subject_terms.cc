@@ -5,8 +5,10 @@
 #include <libstemmer.h>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
+#include "check/value_comparison.h"
 #include "common/ascii.h"
 
 namespace claimscan::internal {
@@ -65,6 +67,19 @@ struct Word {
   size_t byte = 0;
 };
 
+// How many words `s` holds when it holds only letters and spaces; nullopt otherwise.
+std::optional<size_t> WordsOnly(std::string_view s) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
+    if (!letter && c != ' ') return std::nullopt;
+    if (letter && !in_word) ++words;
+    in_word = letter;
+  }
+  return words;
+}
+
 // Whether the text between two figures makes the second restate the first in brackets: "("
 // or "votes (", at most one word (the first figure's counted noun) and then a bracket.
 bool RestatementGap(std::string_view gap) {
@@ -72,15 +87,26 @@ bool RestatementGap(std::string_view gap) {
   if (bracket == std::string_view::npos || gap.find_first_not_of(' ', bracket + 1) != gap.npos) {
     return false;
   }
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : gap.substr(0, bracket)) {
-    bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
-    if (!letter && c != ' ') return false;
-    if (letter && !in_word) ++words;
-    in_word = letter;
+  std::optional<size_t> words = WordsOnly(gap.substr(0, bracket));
+  return words && *words <= 1;
+}
+
+// Whether the text between two figures sets the second off between commas as the first in
+// other words: at most three words (the first figure's noun: "of all voters") and a comma.
+bool CommaRestatementGap(std::string_view gap) {
+  if (gap.size() < 2 || gap.substr(gap.size() - 2) != ", ") return false;
+  std::optional<size_t> words = WordsOnly(gap.substr(0, gap.size() - 2));
+  return words && *words <= 3;
+}
+
+// Whether the text between two figures makes the second the change of the first: ", up ",
+// " (down ", ", an increase of ".
+bool ChangeGap(std::string_view gap) {
+  for (std::string_view g : {", up ", ", down ", " (up ", " (down ", ", an increase of ",
+                             ", a decrease of ", ", a rise of ", ", a fall of "}) {
+    if (gap == g) return true;
   }
-  return words <= 1;
+  return false;
 }
 
 // The synonym map's value for "margin", "majority", "lead" (rules/check/en.rules).
@@ -260,18 +286,43 @@ std::vector<Terms> FigureTerms(const Analysis& analysis, std::string_view text,
       }
       out[figures[k]] = ToTerms(terms);
     }
-    // A figure in brackets straight after another restates it in other units ("148,615
-    // votes (6.14 percentage points)"): it shares that figure's subject.
-    for (size_t k = 1; k < figures.size(); ++k) {
-      const Span& before = analysis.figures[figures[k - 1]].span;
-      const Span& after = analysis.figures[figures[k]].span;
-      if (before.byte_end > after.byte_start) continue;
-      if (!RestatementGap(text.substr(before.byte_end, after.byte_start - before.byte_end))) {
-        continue;
-      }
-      std::map<std::string, double> merged(out[figures[k]].begin(), out[figures[k]].end());
-      for (const auto& [term, weight] : out[figures[k - 1]]) AddTerm(&merged, term, weight);
-      out[figures[k]] = ToTerms(merged);
+  }
+  // A figure that restates the one before it shares its subject: "148,615 votes (6.14
+  // percentage points)"; between commas both ways ("More than two-thirds of respondents, 68%,
+  // said": the words after 68% are the fraction's too).
+  for (const Restatement& r : Restatements(analysis, text)) {
+    std::map<std::string, double> merged(out[r.second].begin(), out[r.second].end());
+    for (const auto& [term, weight] : out[r.first]) AddTerm(&merged, term, weight);
+    out[r.second] = ToTerms(merged);
+    if (r.form == Restatement::Form::kBetweenCommas) out[r.first] = out[r.second];
+  }
+  return out;
+}
+
+std::vector<Restatement> Restatements(const Analysis& analysis, std::string_view text) {
+  std::vector<Restatement> out;
+  size_t previous = SIZE_MAX;
+  for (size_t i = 0; i < analysis.figures.size(); ++i) {
+    if (!IsCheckable(analysis.figures[i])) continue;
+    size_t before = previous;
+    previous = i;
+    if (before == SIZE_MAX) continue;
+    const Figure& a = analysis.figures[before];
+    const Figure& b = analysis.figures[i];
+    if (a.sentence != b.sentence || a.span.byte_end > b.span.byte_start) continue;
+    std::string_view gap = text.substr(a.span.byte_end, b.span.byte_start - a.span.byte_end);
+    if (RestatementGap(gap)) {
+      out.push_back({before, i, Restatement::Form::kBracketed});
+      continue;
+    }
+    bool closed = b.span.byte_end < text.size() && text[b.span.byte_end] == ',';
+    bool alike = a.kind == b.kind && a.unit == b.unit && a.currency == b.currency && a.value &&
+                 b.value && a.change.empty() && b.change.empty();
+    if (closed && alike && CommaRestatementGap(gap) &&
+        (CompareValues(a, b).consistent || CompareValues(b, a).consistent)) {
+      out.push_back({before, i, Restatement::Form::kBetweenCommas});
+    } else if (ChangeGap(gap) && !b.change.empty()) {
+      out.push_back({before, i, Restatement::Form::kChange});
     }
   }
   return out;

@@ -38,6 +38,20 @@ std::string TermOf(std::string_view word);
 std::vector<Terms> FigureTerms(const Analysis& analysis, std::string_view text,
                                const Lexicon* synonyms);
 
+// A figure that restates the one before it in its sentence: in brackets ("148,615 votes
+// (6.14 percentage points)", "a third of voters (38%)"), between commas when the two are of
+// one kind and agree in value ("More than two-thirds of respondents, 68%, said"), or as its
+// change ("revenue was $2.86 billion, up 31% year over year").
+struct Restatement {
+  enum class Form { kBracketed, kBetweenCommas, kChange };
+  size_t first = 0;  // indices into Analysis::figures
+  size_t second = 0;
+  Form form = Form::kBracketed;
+};
+
+// Every restatement in `analysis`, in text order.
+std::vector<Restatement> Restatements(const Analysis& analysis, std::string_view text);
+
 // Adds to every figure's terms the actors a source names in its first sentences (a
 // letterhead, a headline: "British Chambers of Commerce", "Office of the Clerk"), weakly: a
 // press release's figures are its publisher's even where a sentence does not say so.

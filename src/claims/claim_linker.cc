@@ -5,13 +5,13 @@
 #include <cstdint>
 #include <optional>
 
-#include "actors/title_holder.h"
 #include "claims/quote_finder.h"
-#include "common/ascii.h"
+#include "claims/speaker_resolver.h"
 
 namespace claimscan {
-using internal::AsciiLower;
-using internal::IsAsciiSpace;
+using internal::RelativeClauseSubject;
+using internal::ResolveSpeaker;
+using internal::SentenceSubject;
 namespace {
 
 bool Inside(const Span& inner, const Span& outer) {
@@ -39,283 +39,6 @@ struct Cue {
   Span stretch;
 };
 
-// The person who holds `role` ("prime minister", lower-case) in the speaker phrase
-// `speaker` ("the prime minister"): see TitleHolder. Null when none.
-const Actor* RoleHolder(const ClaimInputs& in, std::string_view role, const Span& speaker) {
-  std::vector<internal::PersonSpan> people;
-  std::vector<const Actor*> holders;
-  for (const Actor& actor : in.analysis->actors) {
-    if (actor.type != "person") continue;
-    for (const Mention& m : actor.mentions) {
-      people.push_back({m.span.byte_start, m.span.byte_end});
-      holders.push_back(&actor);
-    }
-  }
-  std::optional<size_t> holder =
-      internal::TitleHolder(in.original, role, speaker.byte_start, speaker.byte_end, people,
-                            in.rules ? in.rules->lexicon("not_title_holder") : nullptr);
-  return holder ? holders[*holder] : nullptr;
-}
-
-// The length of what ends a subject, looking back, at `at` in the original bytes: a
-// sentence end, a line break or a quotation mark, straight or curly. 0 when none is there.
-size_t SubjectBoundary(std::string_view text, size_t at) {
-  char c = text[at];
-  if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '"') return 1;
-  std::string_view three = text.substr(at, 3);
-  return three == "\xE2\x80\x9C" || three == "\xE2\x80\x9D" ? 3 : 0;
-}
-
-// Where the subject starts when the rule's speaker phrase sits inside a relative clause
-// that closes just before the verb: "[The ANC], which holds 159 of the seats in the
-// National Assembly, accused ..." Offsets are original bytes, as the aside ranking in
-// ResolveSpeaker reads them; nullopt when there is none.
-std::optional<size_t> RelativeClauseSubject(std::string_view text, size_t speaker_begin,
-                                            size_t verb_begin) {
-  size_t close = std::min(verb_begin, text.size());
-  for (;;) {
-    if (close > 0 && IsAsciiSpace(text[close - 1])) {
-      --close;
-    } else if (close > 1 && text.substr(close - 2, 2) == "\xC2\xA0") {
-      close -= 2;
-    } else {
-      break;
-    }
-  }
-  if (close == 0 || text[close - 1] != ',') return std::nullopt;
-  // The last ", which" or ", who" in the 200 bytes before the speaker phrase.
-  size_t from = speaker_begin > 200 ? speaker_begin - 200 : 0;
-  std::string_view window = text.substr(from, speaker_begin - from);
-  std::optional<size_t> rel;
-  for (size_t i = window.size(); i-- > 0 && !rel;) {
-    if (window[i] != ',') continue;
-    size_t w = i + 1;
-    while (w < window.size() && IsAsciiSpace(window[w])) ++w;
-    for (std::string_view word : {"which", "who"}) {
-      size_t after = w + word.size();
-      if (window.substr(w, word.size()) == word && after < window.size() &&
-          IsAsciiSpace(window[after])) {
-        rel = i;
-      }
-    }
-  }
-  if (!rel) return std::nullopt;
-  // The clause crosses no boundary; the subject runs back to the last one.
-  for (size_t i = *rel; i < window.size(); ++i) {
-    if (SubjectBoundary(window, i) > 0) return std::nullopt;
-  }
-  size_t start = 0;
-  for (size_t i = *rel; i-- > 0;) {
-    if (size_t len = SubjectBoundary(window, i); len > 0) {
-      start = i + len;
-      break;
-    }
-  }
-  while (start < *rel && IsAsciiSpace(window[start])) ++start;
-  if (start >= *rel) return std::nullopt;
-  return from + start;
-}
-
-// The person or organisation that opens sentence `si` (after "The"), which is the subject a
-// later "but said" or ", saying" shares. Null when the sentence opens with anything else.
-const Actor* SentenceSubject(const ClaimInputs& in, size_t si) {
-  const Analysis& a = *in.analysis;
-  const Span& sentence = a.sentences[si].span;
-  for (const Actor& actor : a.actors) {
-    if (actor.type != "person" && actor.type != "org") continue;
-    for (const Mention& m : actor.mentions) {
-      size_t gap = m.span.byte_start - std::min(m.span.byte_start, sentence.byte_start);
-      bool opens = m.span.byte_start >= sentence.byte_start &&
-                   (gap == 0 || in.original.substr(sentence.byte_start, gap) == "The ");
-      if (opens && m.rule != "person.title-reference") return &actor;
-    }
-  }
-  return nullptr;
-}
-
-// The first word of the lower-cased speaker phrase `p` that names a kind of organisation
-// (the rules' `map collective_noun`: council, party, union, ...), or "" when none does.
-std::string CollectiveNoun(const ClaimInputs& in, std::string_view p) {
-  const Lexicon* nouns = in.rules ? in.rules->lexicon("collective_noun") : nullptr;
-  if (nouns == nullptr) return "";
-  size_t start = 0;
-  while (start < p.size()) {
-    size_t end = p.find_first_of(" ,", start);
-    if (end == std::string_view::npos) end = p.size();
-    std::string_view word = p.substr(start, end - start);
-    if (nouns->count(word) > 0) return std::string(word);
-    start = end + 1;
-  }
-  return "";
-}
-
-// The organisation or group whose name holds `noun` as a word ("Dublin City Council" for
-// "council") and was mentioned last before `speaker`; null when none was.
-const Actor* LastNamedWith(const Analysis& a, const std::string& noun, const Span& speaker) {
-  if (noun.empty()) return nullptr;
-  const Actor* last = nullptr;
-  size_t last_end = 0;
-  for (const Actor& actor : a.actors) {
-    if (actor.type != "org" && actor.type != "group") continue;
-    std::string name = " " + AsciiLower(actor.name) + " ";
-    if (name.find(" " + noun + " ") == std::string::npos) continue;
-    for (const Mention& m : actor.mentions) {
-      if (m.span.byte_end <= speaker.byte_start && m.span.byte_end >= last_end) {
-        last = &actor;
-        last_end = m.span.byte_end;
-      }
-    }
-  }
-  return last;
-}
-
-// The actor a speaker phrase stands for (see LinkClaims). `speaker` spans the stretch from
-// the speaker to the verb, asides included.
-std::optional<std::string> ResolveSpeaker(const ClaimInputs& in, const Span& speaker,
-                                          std::string_view phrase) {
-  const Analysis& a = *in.analysis;
-  std::string p = AsciiLower(phrase);
-  // An indefinite speaker is somebody unnamed ("One Labour MP", "Critics of Mr Corbyn",
-  // "Opposition councillors": its first word is in the rules' `map indefinite_speaker`): a party or
-  // person inside it only describes them. It is an actor only when a group names it ("Labour MPs")
-  // or an actor follows "for" / "of" after a role ("a spokesman for Mr Corbyn").
-  const Lexicon* openers = in.rules ? in.rules->lexicon("indefinite_speaker") : nullptr;
-  bool indefinite = openers != nullptr && openers->count(p.substr(0, p.find(' '))) > 0;
-  // "Opposition Leader Marcus Feeney": a person named from the phrase's first word on,
-  // title included, is no indefinite speaker.
-  for (const Actor& actor : a.actors) {
-    if (!indefinite || actor.type != "person") continue;
-    for (const Mention& m : actor.mentions) {
-      if (m.span.byte_start == speaker.byte_start && m.rule != "person.title-reference") {
-        indefinite = false;
-      }
-    }
-  }
-  if (indefinite) {
-    // "A Downing Street spokesperson", "a Tory spokesman", "a No10 source": a spokesperson
-    // or source speaks for whom the phrase names; "Analysts at Goldman Sachs", "a spokesman
-    // for Mr Corbyn" likewise.
-    bool spokes = p.find("spokes") != std::string::npos || p.find(" source") != std::string::npos ||
-                  p.find(" official") != std::string::npos || p.find(" aide") != std::string::npos;
-    size_t for_at = p.find(" for "), at_at = p.find(" at ");
-    size_t after = std::min(for_at, at_at);
-    for (const Actor& actor : a.actors) {
-      for (const Mention& m : actor.mentions) {
-        if (!Overlaps(m.span, speaker)) continue;
-        bool whole_group = actor.type == "group";
-        bool after_for =
-            after != std::string::npos && m.span.byte_start >= speaker.byte_start + after;
-        if (whole_group || after_for || (spokes && actor.type != "place")) return actor.id;
-      }
-    }
-    // "A council spokeswoman added": the council last named.
-    if (spokes) {
-      if (const Actor* named = LastNamedWith(a, CollectiveNoun(in, p), speaker)) return named->id;
-    }
-    return std::nullopt;
-  }
-  // A name in the stretch up to the verb: the first person, who heads the phrase ("[Sir
-  // Robert Lyle], chairman of the 1922 Committee, said"; "The union's general secretary,
-  // [Maureen Talbot], said"), else the organisation or group nearest the verb. An aside
-  // between commas only describes the subject ("[COSLA], the body for Scotland's councils,
-  // said"), and a place speaks only when nothing else in the phrase can.
-  // The aside is the last pair of commas before the verb ("Speaking in Birmingham, Mr
-  // Hartley, the former minister, said"). A person always heads the phrase; other actors
-  // outside the aside come before those in it, and a place last.
-  std::string_view stretch = in.original.substr(std::min(speaker.byte_start, in.original.size()),
-                                                speaker.byte_end - speaker.byte_start);
-  size_t aside_end = stretch.rfind(',');
-  size_t aside_begin = aside_end == std::string_view::npos || aside_end == 0
-                           ? std::string_view::npos
-                           : stretch.rfind(", ", aside_end - 1);
-  bool has_aside = aside_begin != std::string_view::npos;
-  auto rank = [&](const Actor& actor, const Mention& m) {
-    if (actor.type == "person") return 0;
-    size_t at = m.span.byte_start - std::min(m.span.byte_start, speaker.byte_start);
-    bool in_aside = has_aside && at > aside_begin && at < aside_end;
-    return (in_aside ? 2 : 0) + (actor.type == "place" ? 2 : 1);
-  };
-  const Actor* best = nullptr;
-  size_t best_end = 0, best_len = 0;
-  int best_rank = 0;
-  for (const Actor& actor : a.actors) {
-    for (const Mention& m : actor.mentions) {
-      if (!Overlaps(m.span, speaker)) continue;
-      size_t len = m.span.byte_end - m.span.byte_start;
-      int r = rank(actor, m);
-      bool tie_better =
-          actor.type == "person"
-              ? m.span.byte_end < best_end
-              : m.span.byte_end > best_end || (m.span.byte_end == best_end && len > best_len);
-      if (best == nullptr || r < best_rank || (r == best_rank && tie_better)) {
-        best = &actor;
-        best_end = m.span.byte_end;
-        best_len = len;
-        best_rank = r;
-      }
-    }
-  }
-  // A definite role ("The former Labour leader, ... told") is not the party it names.
-  // A role is "the" and a common noun; "the Office for National Statistics" is a name.
-  size_t second_word = phrase.find(' ');
-  bool role = (p.rfind("the ", 0) == 0 || p.rfind("his ", 0) == 0 || p.rfind("her ", 0) == 0) &&
-              second_word != std::string_view::npos && second_word + 1 < phrase.size() &&
-              std::islower(static_cast<unsigned char>(phrase[second_word + 1]));
-  if (best != nullptr && !(role && best->type != "person")) return best->id;
-  bool pronoun_person = p == "he" || p == "she";
-  std::string noun = CollectiveNoun(in, p);
-  bool collective = p == "they" || !noun.empty();
-  if (collective && best != nullptr) return best->id;
-  // "The council said": the organisation last named with that word ("Dublin City Council").
-  if (const Actor* named = LastNamedWith(a, noun, speaker)) return named->id;
-  role = role && !pronoun_person && !collective;
-  if (!pronoun_person && !collective && !role) return std::nullopt;
-  // A role ("the Senator") is the nearest compatible actor before it; a pronoun is the
-  // subject of the most recent sentence that names one: its first such mention
-  // ("[Smith] congratulated Corbyn ... He said" -> Smith).
-  if (role) {
-    std::string_view role = std::string_view(p).substr(p.find(' ') + 1);
-    if (role.size() >= 4 && role.find("spokes") == std::string_view::npos) {
-      if (const Actor* holder = RoleHolder(in, role, speaker)) return holder->id;
-    }
-    const Actor* nearest = nullptr;
-    size_t nearest_end = 0;
-    for (const Actor& actor : a.actors) {
-      if (actor.type != "person") continue;
-      for (const Mention& m : actor.mentions) {
-        if (m.span.byte_end <= speaker.byte_start && m.span.byte_end >= nearest_end) {
-          nearest = &actor;
-          nearest_end = m.span.byte_end;
-        }
-      }
-    }
-    return nearest ? std::optional<std::string>(nearest->id) : std::nullopt;
-  }
-  size_t latest_sentence = SIZE_MAX;
-  for (size_t si = 0; si < a.sentences.size(); ++si) {
-    if (a.sentences[si].span.byte_start < speaker.byte_start) latest_sentence = si;
-  }
-  for (size_t si = latest_sentence; si != SIZE_MAX; --si) {
-    const Span& sentence = a.sentences[si].span;
-    const Actor* first = nullptr;
-    size_t first_start = SIZE_MAX;
-    for (const Actor& actor : a.actors) {
-      bool fits =
-          collective ? (actor.type == "org" || actor.type == "group") : actor.type == "person";
-      if (!fits) continue;
-      for (const Mention& m : actor.mentions) {
-        if (Inside(m.span, sentence) && m.span.byte_end <= speaker.byte_start &&
-            m.span.byte_start < first_start) {
-          first = &actor;
-          first_start = m.span.byte_start;
-        }
-      }
-    }
-    if (first != nullptr) return first->id;
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 void LinkFigureActors(Analysis* a) {
@@ -336,8 +59,7 @@ void LinkFigureActors(Analysis* a) {
       }
     }
     const Actor* chosen = by_about ? by_about : subject;
-    if (chosen != nullptr && (f.kind == "percentage" || f.kind == "percentage_point" ||
-                              f.kind == "count" || f.kind == "money" || f.kind == "multiplier")) {
+    if (chosen != nullptr && Measured(f.kind)) {
       f.actor = chosen->id;
     }
   }
@@ -372,15 +94,15 @@ std::vector<Claim> LinkClaims(const ClaimInputs& in) {
         stretch.byte_start =
             RelativeClauseSubject(in.original, stretch.byte_start, stretch.byte_end)
                 .value_or(stretch.byte_start);
-        cue.speaker = ResolveSpeaker(in, stretch,
-                                     in.norm.substr(speaker->begin, speaker->end - speaker->begin));
+        cue.speaker = ResolveSpeaker(
+            in, stretch, in.norm.substr(speaker->begin, speaker->end - speaker->begin), quotes);
         cue.stretch = stretch;
       } else if (!cues.empty() && cues.back().sentence == si) {
         cue.speaker = cues.back().speaker;  // "He said ... but argued ...": the same speaker
       } else if (const Actor* subject = SentenceSubject(in, si)) {
         cue.speaker = subject->id;  // "Norges Bank kept its rate on hold but said ..."
       } else {
-        cue.speaker = ResolveSpeaker(in, cue.verb, "he");
+        cue.speaker = ResolveSpeaker(in, cue.verb, "he", quotes);
       }
       cue.rule = in.rules->rules()[m.rule].id;
       cues.push_back(std::move(cue));

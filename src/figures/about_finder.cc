@@ -34,23 +34,19 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() + 2 && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-bool In(const Lexicon* lexicon, std::string_view word) {
-  return lexicon != nullptr && lexicon->count(internal::LexiconKey(word)) > 0;
-}
-
 // The phrase starting at item `i` going right (after determiners), or nullopt.
 std::optional<std::pair<size_t, size_t>> PhraseRight(std::string_view text,
                                                      const std::vector<Item>& items, size_t i,
                                                      const Lexicon* det, const Lexicon* stop) {
   while (i < items.size() && items[i].word &&
-         In(det, text.substr(items[i].begin, items[i].end - items[i].begin))) {
+         internal::InLexicon(det, text.substr(items[i].begin, items[i].end - items[i].begin))) {
     ++i;
   }
   size_t first = i, count = 0;
   for (; i < items.size() && count < kMaxPhraseWords; ++i, ++count) {
     const Item& it = items[i];
     std::string_view w = text.substr(it.begin, it.end - it.begin);
-    if (!it.word || it.number || In(stop, w)) break;
+    if (!it.word || it.number || internal::InLexicon(stop, w)) break;
     // After the first word, a past-tense verb, an adverb or a participle ends the phrase:
     // "42 Tory MPs [rebelled]", "thousands of people [enthusiastically] shouting".
     if (count > 0 && (EndsWith(w, "ed") || EndsWith(w, "ly") || EndsWith(w, "ing"))) break;
@@ -102,7 +98,8 @@ std::optional<std::pair<size_t, size_t>> AboutFinder::Find(std::string_view text
   while (i < items.size() && items[i].end <= begin) ++i;
   size_t skipped = 0;
   while (i > 0 && items[i - 1].word &&
-         In(link_, text.substr(items[i - 1].begin, items[i - 1].end - items[i - 1].begin))) {
+         internal::InLexicon(
+             link_, text.substr(items[i - 1].begin, items[i - 1].end - items[i - 1].begin))) {
     --i;
     ++skipped;
   }
@@ -111,7 +108,8 @@ std::optional<std::pair<size_t, size_t>> AboutFinder::Find(std::string_view text
   while (i > 0 && count < kMaxPhraseWords) {
     const Item& it = items[i - 1];
     std::string_view w = text.substr(it.begin, it.end - it.begin);
-    if (!it.word || it.number || In(stop_, w) || In(det_, w)) break;
+    if (!it.word || it.number || internal::InLexicon(stop_, w) || internal::InLexicon(det_, w))
+      break;
     --i;
     ++count;
   }

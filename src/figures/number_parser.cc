@@ -15,8 +15,18 @@ using internal::AsciiLower;
 namespace {
 
 // English digits: an optional sign, groups of three separated by ',' or a space, a '.'
-// decimal part. Rejects anything else so that "1.2.3" or "12,34" are not misread.
+// decimal part, or a decimal comma ("33,5"). Rejects anything else ("1.2.3").
 std::optional<double> ParseEnglishDigits(std::string_view s) {
+  // "33,5", "112,8": a decimal comma, which only rules for it match (a thousands group
+  // always has three digits).
+  size_t comma = s.find(',');
+  if (comma != std::string_view::npos && comma > 0 && s.size() - comma - 1 <= 2 &&
+      s.size() - comma - 1 >= 1 && s.find_first_of(",. ", comma + 1) == std::string_view::npos &&
+      s.find_first_of(". ") == std::string_view::npos) {
+    std::string decimal(s);
+    decimal[comma] = '.';
+    return ParseEnglishDigits(decimal);
+  }
   std::string clean;
   size_t i = 0;
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) clean += s[i++];
@@ -132,6 +142,15 @@ std::optional<double> NumberParser::Parse(std::string_view text) {
     if (whole.empty()) return part;
     std::optional<double> w = Parse(whole);
     return w ? std::optional<double>(*w + part) : std::nullopt;
+  }
+  // "three and a half", "2 and a quarter": a whole number and a fraction, as durations and
+  // ages are written.
+  for (auto [tail, part] :
+       {std::pair<std::string_view, double>{" and a half", 0.5}, {" and a quarter", 0.25}}) {
+    if (text.size() > tail.size() && AsciiLower(text.substr(text.size() - tail.size())) == tail) {
+      std::optional<double> w = Parse(text.substr(0, text.size() - tail.size()));
+      return w ? std::optional<double>(*w + part) : std::nullopt;
+    }
   }
   bool digit_first = std::isdigit(static_cast<unsigned char>(text.front())) ||
                      ((text.front() == '-' || text.front() == '+') && text.size() > 1);

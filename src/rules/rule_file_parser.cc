@@ -95,6 +95,10 @@ std::string CollapseSpaces(std::string_view phrase) {
 
 std::string LexiconKey(std::string_view phrase) { return AsciiLower(CollapseSpaces(phrase)); }
 
+bool InLexicon(const Lexicon* lexicon, std::string_view phrase) {
+  return lexicon != nullptr && lexicon->count(LexiconKey(phrase)) > 0;
+}
+
 Result<ParsedFile> ParseRuleFile(std::string_view text, std::string_view path) {
   ParsedFile file;
   file.path = std::string(path);

@@ -58,6 +58,10 @@ std::string CollapseSpaces(std::string_view phrase);
 // Lower-cases ASCII and collapses runs of spaces: the key form of lexicon phrases.
 std::string LexiconKey(std::string_view phrase);
 
+// Whether `phrase`, keyed as above, is in `lexicon`; false when the lexicon is null (no rule
+// file defines it).
+bool InLexicon(const Lexicon* lexicon, std::string_view phrase);
+
 }  // namespace claimscan::internal
 
 #endif  // CLAIMSCAN_RULES_RULE_FILE_PARSER_H_

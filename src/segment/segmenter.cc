@@ -14,12 +14,13 @@ namespace {
 // The list replaces ICU's English one: combining the two loses entries that are prefixes
 // of ICU's (ICU 72 then still breaks after "J." in "Donald J. Trump").
 constexpr const char* kAbbreviations[] = {
-    "Mr.",   "Mrs.",    "Ms.",     "Dr.",  "Jr.",  "Sr.",   "Mt.",   "Ph.D.", "i.e.",  "e.g.",
-    "U.S.",  "No.",     "Nos.",    "Gov.", "Sen.", "Sens.", "Rep.",  "Reps.", "Lt.",   "Col.",
-    "Gen.",  "Capt.",   "Sgt.",    "Rt.",  "Hon.", "Prof.", "Cllr.", "Rev.",  "Supt.", "Insp.",
-    "Det.",  "Cmdr.",   "Adm.",    "Maj.", "Jan.", "Feb.",  "Aug.",  "Sept.", "Sep.",  "Oct.",
-    "Nov.",  "Dec.",    "vs.",     "v.",   "U.K.", "U.N.",  "E.U.",  "Pres.", "Atty.", "Gens.",
-    "Mmes.", "Messrs.", "approx.", "St.",  "Ft.",  "cf.",   "Dept.", "Govt.", "Sec."};
+    "Mr.",  "Mrs.",  "Ms.",   "Dr.",   "Jr.",   "Sr.",   "Mt.",     "Ph.D.",   "i.e.",
+    "e.g.", "U.S.",  "No.",   "Nos.",  "Gov.",  "Sen.",  "Sens.",   "Rep.",    "Reps.",
+    "Lt.",  "Col.",  "Gen.",  "Capt.", "Sgt.",  "Rt.",   "Hon.",    "Prof.",   "Cllr.",
+    "Rev.", "Supt.", "Insp.", "Det.",  "Cmdr.", "Adm.",  "Maj.",    "Jan.",    "Feb.",
+    "Aug.", "Sept.", "Sep.",  "Oct.",  "Nov.",  "Dec.",  "vs.",     "v.",      "U.K.",
+    "U.N.", "E.U.",  "Pres.", "Atty.", "Gens.", "Mmes.", "Messrs.", "approx.", "St.",
+    "Ft.",  "cf.",   "Dept.", "Govt.", "Sec.",  "Ald.",  "Del."};
 
 // German: scale words and references abbreviated before a noun ("1,5 Mrd. Euro").
 constexpr const char* kGermanAbbreviations[] = {"Mrd.", "Mio.", "Tsd.", "Nr.", "ca.",
