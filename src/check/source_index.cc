@@ -130,8 +130,8 @@ bool LacksNearPlace(const internal::Terms& stated, const internal::Terms& known)
 
 // Whether the stated figure is a forecast ("economists had forecast 240,000 jobs") and the
 // source of `known` forecasts nothing: an outcome does not show a prediction misreported.
-// (For support, see ForecastBefore.) A
-// forecaster's table (the OBR's) may leave "forecast" out of a row and still be one.
+// A forecaster's table (the OBR's) may leave "forecast" out of a row and still be one. For
+// support, see ForecastBefore.
 bool OnlyStatedIsForecast(const internal::Terms& stated, const KnownFigure& known,
                           const std::set<std::string, std::less<>>& forecasting_sources) {
   return internal::TermWeight(stated, internal::kForecastTerm) >= kForecastWeight &&
